@@ -1,0 +1,223 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+
+import { Container } from 'inversify';
+import Koa, { type Middleware } from 'koa';
+
+import { LOGGER, silentLogger, type Logger } from './logging/logger.js';
+import { createDispatchStage } from './http/dispatch-stage.js';
+import { createErrorBoundary } from './http/error-boundary.js';
+import { DEFAULT_BODY_LIMIT } from './http/read-json-body.js';
+import { createRequestContextStage } from './http/request-context-stage.js';
+import { createRouteResolutionStage } from './http/route-resolution-stage.js';
+import {
+  isPlugin,
+  type PluginHost,
+  type PorticoPlugin,
+  type RouteAnnotator,
+  type ShutdownHook,
+} from './plugin.js';
+import type { ControllerClass, RouteDefinition } from './routing/route-definition.js';
+import { RouteMatcher } from './routing/route-matcher.js';
+import { buildRouteTable, type RouteMatchingOptions } from './routing/route-registry.js';
+import { describeTarget } from './metadata/decorator-target.js';
+
+/** Options of {@link createApplication}. */
+export interface ApplicationOptions {
+  /** The controller classes whose routes the application serves. */
+  readonly controllers: readonly ControllerClass[];
+  /** Your container; a new one is made when omitted. */
+  readonly container?: Container;
+  /** Application middleware and plugins, run in this order after route resolution. */
+  readonly use?: readonly (Middleware | PorticoPlugin)[];
+  /** Path matching rules, shared by dispatch and every middleware. */
+  readonly routing?: RouteMatchingOptions;
+  /** Largest accepted request body in bytes. Default 1 MiB. */
+  readonly bodyLimit?: number;
+}
+
+/** Where {@link PorticoApplication.listen} binds. */
+export interface ListenOptions {
+  /** Default `0`: any free port. */
+  readonly port?: number;
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+}
+
+/** One row of the route table. */
+export interface RouteTableRow {
+  readonly method: string;
+  readonly path: string;
+  readonly handler: string;
+  readonly [annotation: string]: unknown;
+}
+
+/**
+ * A configured Portico application: a Koa app with the Portico pipeline, its
+ * container and its frozen route table.
+ */
+export class PorticoApplication {
+  /** The underlying Koa application. */
+  readonly koa: Koa;
+  /** The application's container. */
+  readonly container: Container;
+  /** The frozen route table. */
+  readonly routes: readonly RouteDefinition[];
+  readonly #annotators: readonly RouteAnnotator[];
+  readonly #shutdownHooks: readonly ShutdownHook[];
+  #server: Server | undefined;
+
+  /** @internal Use {@link createApplication}. */
+  constructor(parts: {
+    koa: Koa;
+    container: Container;
+    routes: readonly RouteDefinition[];
+    annotators: readonly RouteAnnotator[];
+    shutdownHooks: readonly ShutdownHook[];
+  }) {
+    this.koa = parts.koa;
+    this.container = parts.container;
+    this.routes = parts.routes;
+    this.#annotators = parts.annotators;
+    this.#shutdownHooks = parts.shutdownHooks;
+  }
+
+  /** The route table as data, with every plugin's annotations. */
+  get routeTable(): readonly RouteTableRow[] {
+    return this.routes.map((route) => {
+      const row: Record<string, unknown> = {};
+
+      for (const annotate of this.#annotators) Object.assign(row, annotate(route));
+
+      const handler = describeTarget(route.controller, route.handlerName);
+      return { ...row, method: route.method, path: route.path, handler };
+    });
+  }
+
+  /** A request listener for `http.createServer` or supertest. */
+  callback(): ReturnType<Koa['callback']> {
+    return this.koa.callback();
+  }
+
+  /** The server started by {@link listen}, if any. */
+  get server(): Server | undefined {
+    return this.#server;
+  }
+
+  /**
+   * Starts an HTTP server.
+   *
+   * @returns the bound address
+   */
+  async listen(options: ListenOptions = {}): Promise<AddressInfo> {
+    // Koa's callback returns the request's promise; node:http ignores it.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    const server = createServer(this.callback());
+    this.#server = server;
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    });
+
+    return server.address() as AddressInfo;
+  }
+
+  /** Stops the server (if listening) and runs the shutdown hooks. */
+  async close(): Promise<void> {
+    const server = this.#server;
+    this.#server = undefined;
+
+    if (server !== undefined) {
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+      server.closeIdleConnections();
+      await closed;
+    }
+
+    for (const hook of this.#shutdownHooks) await hook();
+  }
+}
+
+/**
+ * Builds an application from controllers, middleware and plugins. Fails fast:
+ * invalid routes and plugin configuration throw here, not on a request.
+ *
+ * @throws CoreError `ERR_CORE_INVALID_DEFINITION`, `ERR_CORE_DUPLICATE_ROUTE`
+ * @example
+ * ```ts
+ * const app = await createApplication({
+ *   controllers: [NotesController],
+ *   use: [authentication({ issuer, audience, keys })],
+ * });
+ * await app.listen({ port: 3000 });
+ * ```
+ */
+export async function createApplication(options: ApplicationOptions): Promise<PorticoApplication> {
+  const bodyLimit = resolveBodyLimit(options.bodyLimit);
+  const container = options.container ?? new Container();
+  const routes = buildRouteTable(options.controllers, options.routing);
+
+  bindDefaults(container, options.controllers);
+
+  const logger = container.get<Logger>(LOGGER);
+  const middleware: Middleware[] = [];
+  const annotators: RouteAnnotator[] = [];
+  const shutdownHooks: ShutdownHook[] = [];
+  const host: PluginHost = {
+    container,
+    routes,
+    logger,
+    use: (each) => middleware.push(each),
+    annotateRoutes: (annotator) => annotators.push(annotator),
+    onClose: (hook) => shutdownHooks.push(hook),
+  };
+
+  for (const entry of options.use ?? []) {
+    if (isPlugin(entry)) await entry.install(host);
+    else middleware.push(assertMiddleware(entry));
+  }
+
+  const koa = new Koa();
+  koa.use(createErrorBoundary(logger));
+  koa.use(createRequestContextStage(logger));
+  koa.use(createRouteResolutionStage(new RouteMatcher(routes, options.routing)));
+  middleware.forEach((each) => koa.use(each));
+  koa.use(createDispatchStage(routes, { container, bodyLimit, routeMiddleware: () => [] }));
+
+  const app = new PorticoApplication({ koa, container, routes, annotators, shutdownHooks });
+  logger.info({ routes: app.routeTable }, 'route table');
+  return app;
+}
+
+function resolveBodyLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_BODY_LIMIT;
+
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new TypeError(`createApplication: "bodyLimit" must be a whole number of bytes.`);
+  }
+
+  return limit;
+}
+
+function assertMiddleware(entry: unknown): Middleware {
+  if (typeof entry !== 'function') {
+    throw new TypeError('createApplication: each "use" entry must be a middleware or a plugin.');
+  }
+
+  return entry as Middleware;
+}
+
+function bindDefaults(container: Container, controllers: readonly ControllerClass[]): void {
+  if (!container.isBound(LOGGER)) container.bind<Logger>(LOGGER).toConstantValue(silentLogger);
+
+  // Controllers are singletons unless the application bound them itself.
+  for (const controller of controllers) {
+    if (!container.isBound(controller)) {
+      container.bind(controller).toSelf().inSingletonScope();
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { Context } from 'koa';
+
+import { ValidationError, type FieldError } from '../errors.js';
+import type { ParamSource } from '../decorators/params.js';
+import type { ParamBinding } from '../routing/route-definition.js';
+import { readJsonBody } from './read-json-body.js';
+
+type Location = FieldError['location'];
+
+/** What the binder needs from the request beyond the Koa context. */
+export interface BindingInput {
+  readonly ctx: Context;
+  readonly params: Readonly<Record<string, string>>;
+  readonly bodyLimit: number;
+}
+
+const LOCATIONS: Partial<Record<ParamSource, Location>> = {
+  path: 'path',
+  query: 'query',
+  body: 'body',
+  header: 'header',
+  cookie: 'cookie',
+};
+
+/**
+ * Computes a handler's arguments: reads each bound value, coerces strings to
+ * the declared `number` or `boolean` type, and validates schemas.
+ *
+ * @throws ValidationError (400) listing every failing field at once
+ */
+export async function bindParams(
+  bindings: readonly ParamBinding[],
+  input: BindingInput,
+): Promise<unknown[]> {
+  const args: unknown[] = [];
+  const errors: FieldError[] = [];
+
+  for (const binding of bindings) {
+    args.push(await bindOne(binding, input, errors));
+  }
+
+  if (errors.length > 0) throw new ValidationError(errors);
+
+  return args;
+}
+
+async function bindOne(
+  binding: ParamBinding,
+  input: BindingInput,
+  errors: FieldError[],
+): Promise<unknown> {
+  const raw = await readRaw(binding, input);
+  const location = LOCATIONS[binding.source];
+
+  if (location === undefined) return validateCustom(binding, raw, errors);
+
+  const field = binding.name ?? '';
+  const coerced = coerce(raw, binding.designType);
+
+  if (!coerced.ok) {
+    errors.push({ location, path: field, message: coerced.message });
+    return undefined;
+  }
+
+  if (binding.schema === undefined) return coerced.value;
+
+  return validate(binding.schema, coerced.value, location, field, errors);
+}
+
+async function validateCustom(
+  binding: ParamBinding,
+  raw: unknown,
+  errors: FieldError[],
+): Promise<unknown> {
+  if (binding.schema === undefined) return raw;
+
+  return validate(binding.schema, raw, 'body', '', errors);
+}
+
+function readRaw(binding: ParamBinding, input: BindingInput): unknown {
+  const { ctx, params } = input;
+  const name = binding.name;
+
+  switch (binding.source) {
+    case 'path':
+      return name === undefined ? params : params[name];
+    case 'query':
+      return name === undefined ? ctx.query : ctx.query[name];
+    case 'header':
+      return name === undefined ? ctx.headers : ctx.headers[name];
+    case 'cookie':
+      return name === undefined ? undefined : ctx.cookies.get(name);
+    case 'body':
+      return readBodyOnce(input);
+    case 'context':
+      return ctx;
+    case 'custom':
+      return binding.resolve?.(ctx);
+  }
+}
+
+const BODY_CACHE = new WeakMap<Context, Promise<unknown>>();
+
+function readBodyOnce(input: BindingInput): Promise<unknown> {
+  let body = BODY_CACHE.get(input.ctx);
+
+  if (body === undefined) {
+    body = readJsonBody(input.ctx, input.bodyLimit);
+    BODY_CACHE.set(input.ctx, body);
+  }
+
+  return body;
+}
+
+type Coerced = { ok: true; value: unknown } | { ok: false; message: string };
+
+const NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+function coerce(raw: unknown, designType: unknown): Coerced {
+  if (raw === undefined || (designType !== Number && designType !== Boolean)) {
+    return { ok: true, value: raw };
+  }
+
+  if (typeof raw !== 'string') {
+    return { ok: false, message: 'Expected a single value.' };
+  }
+
+  if (designType === Number) {
+    return NUMBER_PATTERN.test(raw)
+      ? { ok: true, value: Number(raw) }
+      : { ok: false, message: 'Expected a number.' };
+  }
+
+  if (raw === 'true' || raw === 'false') return { ok: true, value: raw === 'true' };
+
+  return { ok: false, message: 'Expected true or false.' };
+}
+
+async function validate(
+  schema: StandardSchemaV1,
+  value: unknown,
+  location: Location,
+  field: string,
+  errors: FieldError[],
+): Promise<unknown> {
+  const result = await schema['~standard'].validate(value);
+
+  if (result.issues === undefined) return result.value;
+
+  for (const issue of result.issues) {
+    const path = [field, ...(issue.path ?? []).map(describeSegment)].filter(Boolean).join('.');
+    errors.push({ location, path, message: issue.message });
+  }
+
+  return undefined;
+}
+
+function describeSegment(segment: PropertyKey | StandardSchemaV1.PathSegment): string {
+  const key = typeof segment === 'object' ? segment.key : segment;
+  return String(key);
+}

@@ -1,0 +1,94 @@
+import type { Context } from 'koa';
+
+import {
+  BadRequestError,
+  HttpError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../errors.js';
+
+/** The default body limit: 1 MiB. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Reads and parses a JSON request body of at most `limit` bytes.
+ *
+ * @returns the parsed value, or `undefined` when the request has no body
+ * @throws HttpError 415 `ERR_CORE_UNSUPPORTED_MEDIA_TYPE` for a non-JSON body,
+ *   413 `ERR_CORE_PAYLOAD_TOO_LARGE` over the limit, 400
+ *   `ERR_CORE_MALFORMED_JSON` for invalid JSON
+ */
+export async function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
+  if (!hasBody(ctx)) return undefined;
+
+  assertJsonContentType(ctx);
+  assertDeclaredLength(ctx, limit);
+
+  const text = await readText(ctx, limit);
+
+  return parseJson(text);
+}
+
+function hasBody(ctx: Context): boolean {
+  const headers = ctx.request.headers;
+  const length = headers['content-length'];
+
+  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+function assertJsonContentType(ctx: Context): void {
+  const type = ctx.request.type;
+  const isJson = type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+  const charset = ctx.request.charset;
+  const encoding = ctx.request.headers['content-encoding'];
+  const isIdentity = encoding === undefined || encoding === 'identity';
+
+  if (!isJson || (charset !== '' && charset !== 'utf-8') || !isIdentity) {
+    throw new UnsupportedMediaTypeError('The request body must be application/json in UTF-8.');
+  }
+}
+
+function assertDeclaredLength(ctx: Context, limit: number): void {
+  // Koa types `length` as a number, but it is undefined without Content-Length.
+  const declared = ctx.request.length as number | undefined;
+
+  if (declared !== undefined && declared > limit) {
+    throw tooLarge(limit);
+  }
+}
+
+function tooLarge(limit: number): HttpError {
+  // The rest of the body is never read, so the connection cannot be reused.
+  const headers = { Connection: 'close' };
+  return new PayloadTooLargeError(`The request body exceeds ${limit} bytes.`, { headers });
+}
+
+async function readText(ctx: Context, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let received = 0;
+
+  try {
+    for await (const chunk of ctx.req) {
+      const buffer = chunk as Buffer;
+      received += buffer.length;
+
+      if (received > limit) throw tooLarge(limit);
+
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new BadRequestError('The request body could not be read.', { cause: error });
+  }
+
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = 'The request body is not valid JSON.';
+    throw new HttpError(400, 'ERR_CORE_MALFORMED_JSON', message, { cause: error });
+  }
+}

@@ -1,0 +1,60 @@
+import type { MetadataKey } from '../metadata/metadata-key.js';
+import {
+  findClassValue,
+  findMethodValue,
+  listClassKeys,
+  listMethodKeys,
+  type ClassOwner,
+  type MethodName,
+} from '../metadata/metadata-store.js';
+
+/**
+ * The extension metadata of one route. Values come from decorators on the
+ * controller class (and its base classes) and on the method; the method's
+ * value overrides the class's.
+ */
+export class RouteMetadata {
+  readonly #owner: ClassOwner;
+  readonly #method: MethodName;
+  readonly #merged = new Map<symbol, unknown>();
+
+  /** @internal Built by the route registry. */
+  constructor(owner: ClassOwner, method: MethodName) {
+    this.#owner = owner;
+    this.#method = method;
+  }
+
+  /** The merged value for `key`: the method's if set, else the class's. */
+  get<T>(key: MetadataKey<T>): T | undefined {
+    // The table is frozen after start-up, so the merged value is computed once.
+    if (!this.#merged.has(key.symbol)) {
+      this.#merged.set(key.symbol, this.getMethodValue(key) ?? this.getClassValue(key));
+    }
+
+    return this.#merged.get(key.symbol) as T | undefined;
+  }
+
+  /** The value recorded on the class or its nearest base class declaring it. */
+  getClassValue<T>(key: MetadataKey<T>): T | undefined {
+    return findClassValue(this.#owner, key.symbol) as T | undefined;
+  }
+
+  /** The value recorded on the method itself (or its nearest base declaration). */
+  getMethodValue<T>(key: MetadataKey<T>): T | undefined {
+    return findMethodValue(this.#owner, this.#method, key.symbol) as T | undefined;
+  }
+
+  /** Whether any level records a value for `key`. */
+  has(key: MetadataKey<unknown>): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** Descriptions of every symbol recorded on the class or the method. */
+  listSymbols(): symbol[] {
+    const keys = listClassKeys(this.#owner);
+
+    for (const key of listMethodKeys(this.#owner, this.#method)) keys.add(key);
+
+    return [...keys];
+  }
+}

@@ -1,0 +1,46 @@
+import type { RouteDefinition } from './route-definition.js';
+
+/** Joins a controller prefix and a route path into one full path. */
+export function joinPath(prefix: string, path: string): string {
+  const joined = `${prefix}${path}`;
+  return joined === '' ? '/' : joined;
+}
+
+/**
+ * The shape of a path with parameter names erased, so `/users/:id` and
+ * `/users/:name` compare equal: two routes with one shape are ambiguous.
+ */
+export function describeShape(path: string, caseSensitive: boolean): string {
+  const shape = path.replace(/:[A-Za-z0-9_]+/g, ':').replace(/\*[A-Za-z0-9_]*/g, '*');
+  return caseSensitive ? shape : shape.toLowerCase();
+}
+
+function rankSegment(segment: string): number {
+  if (segment.startsWith('*') || segment.includes('{')) return 2;
+  if (segment.includes(':')) return 1;
+  return 0;
+}
+
+/**
+ * Orders routes so that the more specific one is tried first: segment by
+ * segment, a literal beats a parameter, and a parameter beats a wildcard.
+ * `GET /users/me` therefore wins over `GET /users/:id`. Explicit `HEAD` routes
+ * come before the implicit `HEAD` of a `GET` route on the same path.
+ */
+export function compareSpecificity(a: RouteDefinition, b: RouteDefinition): number {
+  const left = a.path.split('/');
+  const right = b.path.split('/');
+
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const difference = rankSegment(left[index] ?? '') - rankSegment(right[index] ?? '');
+    if (difference !== 0) return difference;
+  }
+
+  return rankMethod(a.method) - rankMethod(b.method);
+}
+
+function rankMethod(method: string): number {
+  if (method === 'HEAD') return 0;
+  if (method === 'ALL') return 2;
+  return 1;
+}
