@@ -4,6 +4,13 @@ import { createServer, type Server } from 'node:http';
 import { Container } from 'inversify';
 import Koa, { type Middleware } from 'koa';
 
+import { REQUEST_CONTEXT, requestContextAccessor } from './context/request-context-accessor.js';
+import {
+  defaultErrorFormatter,
+  ERROR_FORMATTER,
+  type ErrorFormatter,
+} from './http/error-formatter.js';
+import { resolveRouteMiddleware } from './routing/route-middleware.js';
 import { LOGGER, silentLogger, type Logger } from './logging/logger.js';
 import { createDispatchStage } from './http/dispatch-stage.js';
 import { createErrorBoundary } from './http/error-boundary.js';
@@ -181,12 +188,13 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
     else middleware.push(assertMiddleware(entry));
   }
 
+  const routeMiddleware = (route: RouteDefinition) => resolveRouteMiddleware(route, container);
   const koa = new Koa();
-  koa.use(createErrorBoundary(logger));
+  koa.use(createErrorBoundary(logger, container.get<ErrorFormatter>(ERROR_FORMATTER)));
   koa.use(createRequestContextStage(logger));
   koa.use(createRouteResolutionStage(new RouteMatcher(routes, options.routing)));
   middleware.forEach((each) => koa.use(each));
-  koa.use(createDispatchStage(routes, { container, bodyLimit, routeMiddleware: () => [] }));
+  koa.use(createDispatchStage(routes, { container, bodyLimit, routeMiddleware }));
 
   const app = new PorticoApplication({ koa, container, routes, annotators, shutdownHooks });
   logger.info({ routes: app.routeTable }, 'route table');
@@ -213,6 +221,14 @@ function assertMiddleware(entry: unknown): Middleware {
 
 function bindDefaults(container: Container, controllers: readonly ControllerClass[]): void {
   if (!container.isBound(LOGGER)) container.bind<Logger>(LOGGER).toConstantValue(silentLogger);
+
+  if (!container.isBound(ERROR_FORMATTER)) {
+    container.bind<ErrorFormatter>(ERROR_FORMATTER).toConstantValue(defaultErrorFormatter);
+  }
+
+  if (!container.isBound(REQUEST_CONTEXT)) {
+    container.bind(REQUEST_CONTEXT).toConstantValue(requestContextAccessor);
+  }
 
   // Controllers are singletons unless the application bound them itself.
   for (const controller of controllers) {

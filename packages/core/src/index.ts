@@ -9,6 +9,11 @@ export {
 } from './application.js';
 export { createContextKey, type ContextKey } from './context/context-key.js';
 export { RequestContext } from './context/request-context.js';
+export {
+  REQUEST_CONTEXT,
+  requestContextAccessor,
+  type RequestContextAccessor,
+} from './context/request-context-accessor.js';
 export { controller, type ControllerDeclaration } from './decorators/controller.js';
 export {
   all,
@@ -34,6 +39,7 @@ export {
   type ParamSource,
 } from './decorators/params.js';
 export { httpCode, responseHeader } from './decorators/response.js';
+export { use, type MiddlewareClass, type RouteMiddleware } from './decorators/use.js';
 export { bindRequestScoped } from './di/bind-request-scoped.js';
 export { RequestScope } from './di/request-scope.js';
 export {
@@ -55,6 +61,11 @@ export {
   type HttpErrorOptions,
   type PorticoErrorOptions,
 } from './errors.js';
+export {
+  defaultErrorFormatter,
+  ERROR_FORMATTER,
+  type ErrorFormatter,
+} from './http/error-formatter.js';
 export { HttpResponse, type HttpResponseInit } from './http/http-response.js';
 export { createProblem, PROBLEM_CONTENT_TYPE, type ProblemDocument } from './http/problem.js';
 export { getRequestId } from './http/request-id.js';
@@ -77,3 +88,4 @@ export type { ControllerClass, ParamBinding, RouteDefinition } from './routing/r
 export type { RouteResolution } from './routing/route-matcher.js';
 export { RouteMetadata } from './routing/route-metadata.js';
 export type { RouteMatchingOptions } from './routing/route-registry.js';
+export type { Coercion, ScalarCoercion } from './validation/coercion.js';
