@@ -10,6 +10,16 @@ import {
   ERROR_FORMATTER,
   type ErrorFormatter,
 } from './http/error-formatter.js';
+import {
+  createOpenApiController,
+  type OpenApiOptions,
+} from './openapi/create-openapi-controller.js';
+import type { OpenApiContributor } from './openapi/openapi-contributor.js';
+import {
+  createOpenApiGenerator,
+  OPENAPI_GENERATOR,
+  type OpenApiGenerator,
+} from './openapi/openapi-generator.js';
 import { resolveRouteMiddleware } from './routing/route-middleware.js';
 import { LOGGER, silentLogger, type Logger } from './logging/logger.js';
 import { createDispatchStage } from './http/dispatch-stage.js';
@@ -41,6 +51,12 @@ export interface ApplicationOptions {
   readonly routing?: RouteMatchingOptions;
   /** Largest accepted request body in bytes. Default 1 MiB. */
   readonly bodyLimit?: number;
+  /**
+   * Serves the OpenAPI document and a docs page through the controller of
+   * {@link createOpenApiController}. To attach metadata to these routes, list
+   * a decorated subclass of that controller in `controllers` instead.
+   */
+  readonly openapi?: OpenApiOptions;
 }
 
 /** Where {@link PorticoApplication.listen} binds. */
@@ -166,14 +182,16 @@ export class PorticoApplication {
 export async function createApplication(options: ApplicationOptions): Promise<PorticoApplication> {
   const bodyLimit = resolveBodyLimit(options.bodyLimit);
   const container = options.container ?? new Container();
-  const routes = buildRouteTable(options.controllers, options.routing);
+  const controllers = listControllers(options);
+  const routes = buildRouteTable(controllers, options.routing);
 
-  bindDefaults(container, options.controllers);
+  bindDefaults(container, controllers);
 
   const logger = container.get<Logger>(LOGGER);
   const middleware: Middleware[] = [];
   const annotators: RouteAnnotator[] = [];
   const shutdownHooks: ShutdownHook[] = [];
+  const contributors: OpenApiContributor[] = [];
   const host: PluginHost = {
     container,
     routes,
@@ -181,11 +199,17 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
     use: (each) => middleware.push(each),
     annotateRoutes: (annotator) => annotators.push(annotator),
     onClose: (hook) => shutdownHooks.push(hook),
+    contributeOpenApi: (contributor) => contributors.push(contributor),
   };
 
   for (const entry of options.use ?? []) {
     if (isPlugin(entry)) await entry.install(host);
     else middleware.push(assertMiddleware(entry));
+  }
+
+  if (!container.isBound(OPENAPI_GENERATOR)) {
+    const generator = createOpenApiGenerator(routes, contributors);
+    container.bind<OpenApiGenerator>(OPENAPI_GENERATOR).toConstantValue(generator);
   }
 
   const routeMiddleware = (route: RouteDefinition) => resolveRouteMiddleware(route, container);
@@ -199,6 +223,12 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
   const app = new PorticoApplication({ koa, container, routes, annotators, shutdownHooks });
   logger.info({ routes: app.routeTable }, 'route table');
   return app;
+}
+
+function listControllers(options: ApplicationOptions): readonly ControllerClass[] {
+  if (options.openapi === undefined) return options.controllers;
+
+  return [...options.controllers, createOpenApiController(options.openapi)];
 }
 
 function resolveBodyLimit(limit: number | undefined): number {

@@ -77,6 +77,31 @@ export {
   type MetadataKey,
   type MetadataKeyOptions,
 } from './metadata/metadata-key.js';
+export { buildOpenApiDocument } from './openapi/build-openapi-document.js';
+export {
+  createOpenApiController,
+  type OpenApiOptions,
+} from './openapi/create-openapi-controller.js';
+export type { OpenApiContributor } from './openapi/openapi-contributor.js';
+export type {
+  OpenApiDocument,
+  OpenApiInfo,
+  OpenApiOperation,
+  OpenApiParameter,
+} from './openapi/openapi-document.js';
+export {
+  createOpenApiGenerator,
+  OPENAPI_GENERATOR,
+  type OpenApiGenerator,
+} from './openapi/openapi-generator.js';
+export {
+  API_RESPONSES,
+  apiResponse,
+  excludeFromOpenApi,
+  OPENAPI_EXCLUDED,
+  type ApiResponseDeclaration,
+  type ApiResponseOptions,
+} from './openapi/openapi-metadata.js';
 export {
   isPlugin,
   type PluginHost,
@@ -89,3 +114,4 @@ export type { RouteResolution } from './routing/route-matcher.js';
 export { RouteMetadata } from './routing/route-metadata.js';
 export type { RouteMatchingOptions } from './routing/route-registry.js';
 export type { Coercion, ScalarCoercion } from './validation/coercion.js';
+export type { JsonSchema } from './validation/read-json-schema.js';
