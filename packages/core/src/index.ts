@@ -4,7 +4,9 @@ export {
   createApplication,
   PorticoApplication,
   type ApplicationOptions,
+  type CloseOptions,
   type ListenOptions,
+  type ShutdownSignalOptions,
   type RouteTableRow,
 } from './application.js';
 export { createContextKey, type ContextKey } from './context/context-key.js';
@@ -70,6 +72,7 @@ export { HttpResponse, type HttpResponseInit } from './http/http-response.js';
 export { createProblem, PROBLEM_CONTENT_TYPE, type ProblemDocument } from './http/problem.js';
 export { getRequestId } from './http/request-id.js';
 export { getRouteResolution } from './http/route-resolution-stage.js';
+export type { ServerTimeouts } from './lifecycle/server-timeouts.js';
 export { LOGGER, silentLogger, type LogFields, type Logger } from './logging/logger.js';
 export {
   createMetadataDecorator,
