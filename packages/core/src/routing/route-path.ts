@@ -1,8 +1,12 @@
 import type { RouteDefinition } from './route-definition.js';
 
-/** Joins a controller prefix and a route path into one full path. */
+/**
+ * Joins a controller prefix and a route path into one full path. A route path
+ * of `'/'` under a prefix means the prefix itself, as in NestJS, so
+ * `@controller('/notes') @get('/')` answers `/notes`, not `/notes/`.
+ */
 export function joinPath(prefix: string, path: string): string {
-  const joined = `${prefix}${path}`;
+  const joined = path === '/' && prefix !== '' ? prefix : `${prefix}${path}`;
   return joined === '' ? '/' : joined;
 }
 
