@@ -55,10 +55,21 @@ class ScopeController {
   }
 }
 
+@controller('/constructor')
+class ConstructorInjectedController {
+  constructor(@inject(UnitOfWork) private readonly unit: UnitOfWork) {}
+
+  @get('/')
+  serial() {
+    return { serial: this.unit.serial };
+  }
+}
+
 describe('bindRequestScoped', () => {
   bindRequestScoped(container, UnitOfWork);
   container.bind(Repository).toSelf();
-  const app = createApplication({ controllers: [ScopeController], container });
+  const controllers = [ScopeController, ConstructorInjectedController];
+  const app = createApplication({ controllers, container });
 
   beforeEach(() => {
     created = 0;
@@ -77,6 +88,15 @@ describe('bindRequestScoped', () => {
 
     const first = await request(server).get('/scope/shared');
     const second = await request(server).get('/scope/shared');
+
+    expect([first.body.serial, second.body.serial]).to.deep.equal([1, 2]);
+  });
+
+  it('gives a controller a fresh request-scoped constructor dependency on each request', async () => {
+    const server = (await app).callback();
+
+    const first = await request(server).get('/constructor');
+    const second = await request(server).get('/constructor');
 
     expect([first.body.serial, second.body.serial]).to.deep.equal([1, 2]);
   });
