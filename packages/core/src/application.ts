@@ -159,14 +159,8 @@ export class PorticoApplication {
    * @throws TypeError for a timeout that is not a positive whole number
    */
   async listen(options: ListenOptions = {}): Promise<AddressInfo> {
-    const handle = this.callback();
-    const server = createServer((req, res) => {
-      // Keep-alive clients reconnect elsewhere instead of reusing a closing server.
-      if (this.#shuttingDown) res.setHeader('Connection', 'close');
-      void handle(req, res);
-    });
-    applyServerTimeouts(server, options);
-    this.#server = server;
+    const server = createServer();
+    this.serve(server, options);
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -174,6 +168,28 @@ export class PorticoApplication {
     });
 
     return server.address() as AddressInfo;
+  }
+
+  /**
+   * Serves requests arriving at `server`, which may already be listening (for
+   * example to learn its port before the application is built). The
+   * application then owns the server: {@link close} shuts it down gracefully.
+   *
+   * @throws TypeError when the application already serves a server
+   */
+  serve(server: Server, timeouts: ServerTimeouts = {}): void {
+    if (this.#server !== undefined) {
+      throw new TypeError('PorticoApplication.serve: the application already serves a server.');
+    }
+
+    const handle = this.callback();
+    server.on('request', (req, res) => {
+      // Keep-alive clients reconnect elsewhere instead of reusing a closing server.
+      if (this.#shuttingDown) res.setHeader('Connection', 'close');
+      void handle(req, res);
+    });
+    applyServerTimeouts(server, timeouts);
+    this.#server = server;
   }
 
   /**

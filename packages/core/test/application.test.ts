@@ -1,4 +1,4 @@
-import { get as httpGet, type IncomingMessage } from 'node:http';
+import { createServer, get as httpGet, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { expect } from 'chai';
@@ -64,6 +64,29 @@ describe('PorticoApplication lifecycle', () => {
   afterEach(async () => {
     release.resolve();
     await app.close({ timeoutMs: 50 });
+  });
+
+  it('serves a server that was listening before the application was built', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    app.serve(server);
+    release.resolve();
+
+    const reply = await send(server.address() as AddressInfo, '/work/slow');
+    await app.close();
+
+    expect(reply.status).to.equal(200);
+    expect(server.listening).to.equal(false);
+  });
+
+  it('refuses to serve a second server', async () => {
+    await app.listen();
+
+    const act = () => {
+      app.serve(createServer());
+    };
+
+    expect(act).to.throw(TypeError, /already serves a server/);
   });
 
   it('sets request and header timeouts on the server it starts', async () => {

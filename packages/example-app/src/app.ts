@@ -57,10 +57,9 @@ export async function startExampleApp(
   const auth = authentication(await configureAuth(config, url, container));
   const app = await createApplication({ controllers: CONTROLLERS, container, use: [auth] });
 
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Koa handles its own promise
-  server.on('request', app.callback());
+  app.serve(server);
 
-  return { url, app, close: () => closeServer(server, app) };
+  return { url, app, close: () => app.close() };
 }
 
 async function configureAuth(
@@ -94,16 +93,4 @@ async function listen(server: Server, host: string, port: number): Promise<strin
   const address = server.address() as AddressInfo;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${hostPart}:${address.port}`;
-}
-
-async function closeServer(server: Server, app: PorticoApplication): Promise<void> {
-  const closed = new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  });
-
-  server.closeIdleConnections();
-  await closed;
-  await app.close();
 }

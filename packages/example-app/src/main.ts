@@ -16,20 +16,5 @@ if (config.auth.mode === 'development') {
   logger.info({ users, login: `${running.url}/auth/login` }, 'development issuer ready');
 }
 
-function shutdown(signal: string): void {
-  logger.info({ signal }, 'shutting down');
-  running.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    },
-  );
-}
-
-process.once('SIGTERM', () => {
-  shutdown('SIGTERM');
-});
-process.once('SIGINT', () => {
-  shutdown('SIGINT');
-});
+// SIGTERM and SIGINT stop accepting connections and let in-flight requests finish.
+running.app.enableShutdownSignals({ timeoutMs: 10_000 });
