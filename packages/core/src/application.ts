@@ -40,6 +40,7 @@ import { buildRouteTable, type RouteMatchingOptions } from './routing/route-regi
 import { closeServer } from './lifecycle/close-server.js';
 import { applyServerTimeouts, type ServerTimeouts } from './lifecycle/server-timeouts.js';
 import { describeTarget } from './metadata/decorator-target.js';
+import { bindController } from './di/bind-controller.js';
 
 /** Options of {@link createApplication}. */
 export interface ApplicationOptions {
@@ -334,12 +335,5 @@ function bindDefaults(container: Container, controllers: readonly ControllerClas
     container.bind(REQUEST_CONTEXT).toConstantValue(requestContextAccessor);
   }
 
-  // One controller instance per request unless the application bound it itself:
-  // a request-scoped dependency can then never be captured by a long-lived
-  // controller, and inversify builds a transient in about 0.1 µs.
-  for (const controller of controllers) {
-    if (!container.isBound(controller)) {
-      container.bind(controller).toSelf().inTransientScope();
-    }
-  }
+  for (const controller of controllers) bindController(container, controller);
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -13,14 +12,20 @@ import {
 import { authentication, type AuthenticationOptions } from '@portico/auth';
 
 import { DEVELOPMENT_AUDIENCE, type ExampleConfig } from './config.js';
+import { ApiDocsController } from './controllers/api-docs-controller.js';
 import { DataController } from './controllers/data-controller.js';
 import { JwksController } from './controllers/jwks-controller.js';
 import { LoginController } from './controllers/login-controller.js';
+import { NotesController } from './controllers/notes-controller.js';
 import { StatusController } from './controllers/status-controller.js';
 import { DevelopmentIssuer } from './development-issuer.js';
+import { InMemoryNotesRepository } from './notes/in-memory-notes-repository.js';
+import { NOTES_REPOSITORY, type NotesRepository } from './notes/notes-repository.js';
+import { NotesService } from './notes/notes-service.js';
 import { ProfileService } from './services/profile-service.js';
 import { UserDirectory } from './services/user-directory.js';
 import { APP_VERSION, DEVELOPMENT_ISSUER, USER_DIRECTORY } from './tokens.js';
+import { readVersion } from './version.js';
 
 /** A running example app. */
 export interface RunningExample {
@@ -29,14 +34,17 @@ export interface RunningExample {
   close(): Promise<void>;
 }
 
-const CONTROLLERS = [StatusController, DataController, LoginController, JwksController];
+const CONTROLLERS = [
+  StatusController,
+  DataController,
+  NotesController,
+  LoginController,
+  JwksController,
+  ApiDocsController,
+];
 
-/** The version field of this package's package.json. */
-export function readVersion(): string {
-  const manifest = new URL('../../package.json', import.meta.url);
-  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-  return version;
-}
+/** Largest accepted request body: a note of 10 000 characters fits many times over. */
+const BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
  * Starts the example app on `config.host`:`config.port` (0 picks a free
@@ -53,9 +61,16 @@ export async function startExampleApp(
   container.bind<Logger>(LOGGER).toConstantValue(logger);
   container.bind(APP_VERSION).toConstantValue(readVersion());
   container.bind(ProfileService).toSelf().inSingletonScope();
+  container.bind<NotesRepository>(NOTES_REPOSITORY).to(InMemoryNotesRepository).inSingletonScope();
+  container.bind(NotesService).toSelf().inSingletonScope();
 
   const auth = authentication(await configureAuth(config, url, container));
-  const app = await createApplication({ controllers: CONTROLLERS, container, use: [auth] });
+  const app = await createApplication({
+    controllers: CONTROLLERS,
+    container,
+    use: [auth],
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
 
   app.serve(server);
 
