@@ -242,9 +242,8 @@ function resolveKeys(
   if ('jwks' in keys) return { jwks: assertLocalKeys(keys.jwks, algorithms, 'keys.jwks') };
 
   if ('publicKeys' in keys) {
-    return {
-      jwks: assertLocalKeys(convertPublicKeys(keys.publicKeys), algorithms, 'keys.publicKeys'),
-    };
+    const jwks = convertPublicKeys(keys.publicKeys);
+    return { jwks: assertLocalKeys(jwks, algorithms, 'keys.publicKeys'), ignoreKid: true };
   }
 
   if ('jwksUri' in keys) return { jwksUri: assertJwksUri(keys.jwksUri), ...resolveFetch(keys) };

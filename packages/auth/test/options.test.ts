@@ -190,7 +190,7 @@ describe('resolveOptions', () => {
 
     const resolved = resolveOptions(withOptions({ keys: { publicKeys: [pem, publicKey] } }));
 
-    expect(resolved.keys).to.deep.equal({ jwks: { keys: [EC_JWK, EC_JWK] } });
+    expect(resolved.keys).to.deep.equal({ jwks: { keys: [EC_JWK, EC_JWK] }, ignoreKid: true });
   });
 
   it('accepts discovery for one https issuer', () => {

@@ -56,7 +56,7 @@ export type KeySourceOptions =
 
 /** @internal Validated key options: PEM and KeyObject keys already turned into a JWKS. */
 export type ResolvedKeySource =
-  | LocalKeysOptions
+  | (LocalKeysOptions & { readonly ignoreKid?: boolean })
   | SecretKeyOptions
   | (Required<RemoteFetchOptions> & { readonly jwksUri: string })
   | (Required<RemoteFetchOptions> & { readonly discoveryIssuer: string });
@@ -78,7 +78,7 @@ export interface KeySourceRuntime {
 export function createKeySource(keys: ResolvedKeySource, runtime: KeySourceRuntime): KeySource {
   if ('secret' in keys) return { key: keys.secret, generation: () => 0 };
 
-  if ('jwks' in keys) return { key: createLocalJWKSet(keys.jwks), generation: () => 0 };
+  if ('jwks' in keys) return { key: createLocalLookup(keys), generation: () => 0 };
 
   const limits: FetchJsonOptions = {
     fetch: runtime.fetch,
@@ -92,4 +92,18 @@ export function createKeySource(keys: ResolvedKeySource, runtime: KeySourceRunti
   const remote = new RemoteKeySet({ ...limits, ...keys, locate, clock: runtime.clock });
 
   return { key: remote.getKey, generation: () => remote.generation };
+}
+
+function createLocalLookup(keys: LocalKeysOptions & { readonly ignoreKid?: boolean }) {
+  const local = createLocalJWKSet(keys.jwks);
+
+  if (keys.ignoreKid !== true) return local;
+
+  // PEM and KeyObject keys have no kid, so a token's kid cannot select among them.
+  const lookup: JWTVerifyGetKey = (header, token) => {
+    const withoutKid = { ...header };
+    delete withoutKid.kid;
+    return local(withoutKid, token);
+  };
+  return lookup;
 }

@@ -1,4 +1,4 @@
-import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import { jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyOptions } from 'jose';
 
 import { AuthError, type AuthErrorCode } from '../errors.js';
 import type { KeySource } from './key-source.js';
@@ -95,7 +95,9 @@ export class TokenVerifier {
       const result =
         key instanceof Uint8Array
           ? await jwtVerify(token, key, options)
-          : await jwtVerify(token, key, options);
+          : await jwtVerify(token, key, options).catch((error: unknown) =>
+              tryEachCandidate(token, error, options),
+            );
       payload = result.payload;
     } catch (error) {
       throw toAuthError(error);
@@ -113,6 +115,35 @@ export class TokenVerifier {
       throw new AuthError('ERR_AUTH_TOKEN_NOT_YET_VALID');
     }
   }
+}
+
+// Most keys tried when several trusted keys fit a token without a usable kid.
+const MAX_CANDIDATES = 8;
+
+/**
+ * jose reports several fitting keys (same type, no distinguishing kid) as
+ * ERR_JWKS_MULTIPLE_MATCHING_KEYS with the candidates attached; try each.
+ */
+async function tryEachCandidate(token: string, error: unknown, options: JWTVerifyOptions) {
+  const candidates = (error as Partial<AsyncIterable<CryptoKey>> | null)?.[Symbol.asyncIterator];
+  const isMultiple = (error as { code?: unknown }).code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS';
+
+  if (!isMultiple || candidates === undefined) throw error;
+
+  let tried = 0;
+  let last: unknown = error;
+
+  for await (const candidate of error as AsyncIterable<CryptoKey>) {
+    if (++tried > MAX_CANDIDATES) break;
+
+    try {
+      return await jwtVerify(token, candidate, options);
+    } catch (failure) {
+      last = failure;
+    }
+  }
+
+  throw last;
 }
 
 function toAuthError(error: unknown): AuthError {
