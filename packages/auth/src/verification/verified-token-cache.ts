@@ -57,10 +57,13 @@ export class VerifiedTokenCache {
 
     if (entry === undefined) return undefined;
 
-    if (now >= entry.expiresAt || now < entry.notBefore) {
+    if (now >= entry.expiresAt) {
       this.#delete(key, entry);
       return undefined;
     }
+
+    // Only reachable if the clock went back; the entry may serve again later.
+    if (now < entry.notBefore) return undefined;
 
     // Re-insert to mark it most recently used.
     this.#entries.delete(key);
