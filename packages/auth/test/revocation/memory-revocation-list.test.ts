@@ -32,6 +32,10 @@ describe('MemoryRevocationList', () => {
   it('rejects an empty jti with a TypeError', () => {
     const list = new MemoryRevocationList();
 
-    expect(thrown(() => list.revoke('', 1))).to.be.instanceOf(TypeError);
+    expect(
+      thrown(() => {
+        list.revoke('', 1);
+      }),
+    ).to.be.instanceOf(TypeError);
   });
 });
