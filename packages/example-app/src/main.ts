@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+
+import { startExampleApp } from './app.js';
+import { readConfig } from './config.js';
+import { DEVELOPMENT_USERS } from './services/user-directory.js';
+import { createPinoLogger } from './pino-logger.js';
+
+const config = readConfig(process.env);
+const logger = createPinoLogger(config.logLevel);
+const running = await startExampleApp(config, logger);
+
+logger.info({ url: running.url, auth: config.auth.mode }, 'example app listening');
+
+if (config.auth.mode === 'development') {
+  const users = DEVELOPMENT_USERS.map((user) => user.username);
+  logger.info({ users, login: `${running.url}/auth/login` }, 'development issuer ready');
+}
+
+function shutdown(signal: string): void {
+  logger.info({ signal }, 'shutting down');
+  running.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+}
+
+process.once('SIGTERM', () => {
+  shutdown('SIGTERM');
+});
+process.once('SIGINT', () => {
+  shutdown('SIGINT');
+});
