@@ -187,6 +187,14 @@ describe('attacks: token forms', () => {
       reason: 'ERR_AUTH_TOKEN_SIGNATURE',
     },
     {
+      name: 'an x5c header carrying an attacker key',
+      token: () => {
+        const der = attackerEc.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+        return forgeToken(header(attackerEc, { x5c: [der] }), claims(), attackerEc);
+      },
+      reason: 'ERR_AUTH_TOKEN_SIGNATURE',
+    },
+    {
       name: 'an unknown critical header, validly signed',
       token: () =>
         forgeToken(
