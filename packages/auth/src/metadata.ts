@@ -1,4 +1,7 @@
 import { createMetadataKey } from '@portico/core';
+import type { Newable } from 'inversify';
+
+import type { AuthorizationPolicy } from './authorization/authorization-policy.js';
 
 /** How a route treats credentials. */
 export type AuthMode = 'anonymous' | 'optional' | 'required';
@@ -35,3 +38,11 @@ export const REQUIRED_SCOPES = createMetadataKey<readonly Alternatives[]>('auth:
 export const REQUIRED_GROUPS = createMetadataKey<readonly Alternatives[]>('auth:groups', {
   combine: concat,
 });
+
+/** Set by `@authorize`; every policy must allow. */
+export const AUTHORIZATION_POLICIES = createMetadataKey<readonly Newable<AuthorizationPolicy>[]>(
+  'auth:authorize',
+  {
+    combine: (earlier, later) => [...earlier, ...later],
+  },
+);

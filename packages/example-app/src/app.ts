@@ -84,7 +84,8 @@ async function configureAuth(
 ): Promise<AuthenticationOptions> {
   if (config.auth.mode === 'external') {
     const { issuer, audience, jwksUri, algorithms } = config.auth;
-    return { issuer, audience, algorithms, keys: { jwksUri } };
+    const keys = jwksUri === undefined ? { discovery: true as const } : { jwksUri };
+    return { issuer, audience, algorithms, keys };
   }
 
   const issuer = await DevelopmentIssuer.create(url, DEVELOPMENT_AUDIENCE);

@@ -5,7 +5,8 @@ export type AuthConfig =
       readonly mode: 'external';
       readonly issuer: string;
       readonly audience: string;
-      readonly jwksUri: string;
+      /** Without it, keys come from the issuer's OpenID discovery document. */
+      readonly jwksUri: string | undefined;
       readonly algorithms: readonly string[];
     };
 
@@ -22,7 +23,8 @@ export const DEVELOPMENT_AUDIENCE = 'portico-example';
 
 /**
  * Reads `HOST`, `PORT`, `LOG_LEVEL` and, for an external issuer,
- * `AUTH_ISSUER`, `AUTH_AUDIENCE`, `AUTH_JWKS_URI` and `AUTH_ALGORITHMS`.
+ * `AUTH_ISSUER`, `AUTH_AUDIENCE`, `AUTH_ALGORITHMS` and optionally
+ * `AUTH_JWKS_URI` (without it, the issuer's discovery document names the keys).
  *
  * @throws Error naming the variable that is wrong
  */
@@ -53,13 +55,14 @@ function readAuth(env: Readonly<Record<string, string | undefined>>): AuthConfig
 
   if (given.length === 0) return { mode: 'development' };
 
-  if (issuer === undefined || audience === undefined || jwksUri === undefined || given.length < 3) {
-    throw new Error('Set all of AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URI, or none of them.');
+  if (issuer === undefined || issuer === '' || audience === undefined || audience === '') {
+    throw new Error('Set AUTH_ISSUER and AUTH_AUDIENCE (and optionally AUTH_JWKS_URI), or none.');
   }
 
   const algorithms = (env['AUTH_ALGORITHMS'] ?? 'RS256,ES256')
     .split(',')
     .map((each) => each.trim());
 
-  return { mode: 'external', issuer, audience, jwksUri, algorithms };
+  const keys = jwksUri === '' ? undefined : jwksUri;
+  return { mode: 'external', issuer, audience, jwksUri: keys, algorithms };
 }
