@@ -9,10 +9,7 @@ import {
   type AuthenticationOptions,
   type ResolvedAuthenticationOptions,
 } from './options.js';
-import {
-  createSecurityContributor,
-  type SecurityContributor,
-} from './openapi/security-contributor.js';
+import { createSecurityContributor } from './openapi/security-contributor.js';
 import { MemoryRevocationList } from './revocation/memory-revocation-list.js';
 import { REVOCATION_LIST, type RevocationList } from './revocation/revocation-list.js';
 import { ClaimRoleResolver, ROLE_RESOLVER, type RoleResolver } from './role-resolver.js';
@@ -61,19 +58,9 @@ export function authentication(options: AuthenticationOptions): PorticoPlugin {
         }),
       );
       host.annotateRoutes((route) => describePolicy(policies.get(route)));
-      contributeOpenApi(host, createSecurityContributor(policies));
+      host.contributeOpenApi(createSecurityContributor(policies));
     },
   };
-}
-
-/** A host whose core offers the OpenAPI contribution hook (`core` branch, issue 3). */
-type OpenApiHost = PluginHost & {
-  readonly contributeOpenApi?: (contributor: SecurityContributor) => void;
-};
-
-// TODO(#3): call host.contributeOpenApi directly once core's hook is on main.
-function contributeOpenApi(host: OpenApiHost, contributor: SecurityContributor): void {
-  host.contributeOpenApi?.(contributor);
 }
 
 function createVerifier(resolved: ResolvedAuthenticationOptions): TokenVerifier {

@@ -1,24 +1,6 @@
-import type { RouteDefinition } from '@portico/core';
+import type { OpenApiContributor, OpenApiOperation, RouteDefinition } from '@portico/core';
 
 import type { RoutePolicy } from '../route-policy.js';
-
-/** The fields of an OpenAPI operation this contributor touches. */
-export interface OpenApiOperationLike {
-  responses: Record<string, Record<string, unknown>>;
-  [field: string]: unknown;
-}
-
-/** The fields of an OpenAPI document this contributor touches. */
-export interface OpenApiDocumentLike {
-  components: Record<string, Record<string, unknown>>;
-  [field: string]: unknown;
-}
-
-/** The shape of core's OpenAPI contributor, declared here so auth builds without it. */
-export interface SecurityContributor {
-  readonly operation: (operation: OpenApiOperationLike, route: RouteDefinition) => void;
-  readonly document: (document: OpenApiDocumentLike) => void;
-}
 
 /** Name of the bearer scheme in `components.securitySchemes`. */
 export const BEARER_SCHEME = 'bearerAuth';
@@ -33,7 +15,7 @@ const PROBLEM = { 'application/problem+json': { schema: { type: 'object' } } };
  */
 export function createSecurityContributor(
   policies: ReadonlyMap<RouteDefinition, RoutePolicy>,
-): SecurityContributor {
+): OpenApiContributor {
   return {
     operation: (operation, route) => {
       const policy = policies.get(route);
@@ -48,7 +30,7 @@ export function createSecurityContributor(
   };
 }
 
-function describeOperation(operation: OpenApiOperationLike, policy: RoutePolicy): void {
+function describeOperation(operation: OpenApiOperation, policy: RoutePolicy): void {
   if (policy.mode === 'anonymous') {
     operation['security'] = [];
     return;

@@ -1,12 +1,22 @@
 import { expect } from 'chai';
-import { controller, createApplication, get, type RouteDefinition } from '@portico/core';
-
-import { allowAnonymous, optionalAuth, requiresRole, requiresScope } from '../../src/index.js';
-import { resolveRoutePolicy } from '../../src/route-policy.js';
 import {
-  createSecurityContributor,
-  type OpenApiOperationLike,
-} from '../../src/openapi/security-contributor.js';
+  controller,
+  createApplication,
+  get,
+  OPENAPI_GENERATOR,
+  type OpenApiDocument,
+  type OpenApiGenerator,
+  type OpenApiOperation,
+} from '@portico/core';
+
+import {
+  allowAnonymous,
+  authentication,
+  optionalAuth,
+  requiresRole,
+  requiresScope,
+} from '../../src/index.js';
+import { createTestIssuer } from '../../src/testing/index.js';
 
 @controller('/docs')
 class DocsController {
@@ -15,48 +25,54 @@ class DocsController {
   @get('/closed') @requiresRole('admin') @requiresScope('notes:read', 'notes:write') closed() {}
 }
 
-async function describeRoutes(): Promise<Record<string, OpenApiOperationLike>> {
-  const app = await createApplication({ controllers: [DocsController] });
-  const policies = new Map(app.routes.map((route) => [route, resolveRoutePolicy(route)]));
-  const contributor = createSecurityContributor(policies);
-  const operations: Record<string, OpenApiOperationLike> = {};
+// The real generator of core, with auth installed as a plugin.
+async function generateDocument(): Promise<OpenApiDocument> {
+  const issuer = await createTestIssuer();
+  const auth = authentication({
+    issuer: issuer.issuer,
+    audience: issuer.audience,
+    algorithms: ['ES256'],
+    keys: { jwks: issuer.jwks },
+  });
+  const app = await createApplication({ controllers: [DocsController], use: [auth] });
+  const generator = app.container.get<OpenApiGenerator>(OPENAPI_GENERATOR);
 
-  for (const route of app.routes as RouteDefinition[]) {
-    const operation: OpenApiOperationLike = { responses: { '200': { description: 'OK' } } };
-    contributor.operation(operation, route);
-    operations[route.path] = operation;
-  }
-
-  return operations;
+  return generator.generate({ title: 'Docs', version: '1.0.0' });
 }
 
-describe('createSecurityContributor', () => {
-  it('marks anonymous routes with an empty security list', async () => {
-    const operations = await describeRoutes();
+function operation(document: OpenApiDocument, path: string): OpenApiOperation {
+  const item = document.paths[path];
+  return item?.['get'] as OpenApiOperation;
+}
 
-    expect(operations['/docs/open']?.['security']).to.deep.equal([]);
-    expect(operations['/docs/open']?.responses).not.to.have.property('401');
+describe('auth in the OpenAPI document', () => {
+  it('marks anonymous routes with an empty security list', async () => {
+    const document = await generateDocument();
+
+    const open = operation(document, '/docs/open');
+
+    expect(open['security']).to.deep.equal([]);
+    expect(open.responses).not.to.have.property('401');
   });
 
   it('lets optional routes be called with or without a bearer token', async () => {
-    const operations = await describeRoutes();
+    const document = await generateDocument();
 
-    expect(operations['/docs/maybe']?.['security']).to.deep.equal([{}, { bearerAuth: [] }]);
+    expect(operation(document, '/docs/maybe')['security']).to.deep.equal([{}, { bearerAuth: [] }]);
   });
 
   it('requires the bearer scheme with its scopes and documents 401 and 403', async () => {
-    const operations = await describeRoutes();
-    const closed = operations['/docs/closed'];
+    const document = await generateDocument();
 
-    expect(closed?.['security']).to.deep.equal([{ bearerAuth: ['notes:read', 'notes:write'] }]);
-    expect(closed?.responses).to.have.keys('200', '401', '403');
-    expect(closed?.responses['403']?.['description']).to.include('role admin');
+    const closed = operation(document, '/docs/closed');
+
+    expect(closed['security']).to.deep.equal([{ bearerAuth: ['notes:read', 'notes:write'] }]);
+    expect(closed.responses).to.include.keys('401', '403');
+    expect(closed.responses['403']?.['description']).to.include('role admin');
   });
 
-  it('adds the bearer security scheme to the document', () => {
-    const document = { components: {} as Record<string, Record<string, unknown>> };
-
-    createSecurityContributor(new Map()).document(document);
+  it('adds the bearer security scheme to the document', async () => {
+    const document = await generateDocument();
 
     expect(document.components['securitySchemes']).to.deep.equal({
       bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
