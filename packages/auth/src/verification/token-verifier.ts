@@ -1,6 +1,7 @@
 import { jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyOptions } from 'jose';
 
 import { AuthError, type AuthErrorCode } from '../errors.js';
+import { freezeClaims } from '../security-context.js';
 import type { KeySource } from './key-source.js';
 import type { VerifiedTokenCache } from './verified-token-cache.js';
 
@@ -71,7 +72,7 @@ export class TokenVerifier {
 
     if (cached !== undefined) return cached;
 
-    const payload = await this.#verifyWithJose(token, now);
+    const payload = freezeClaims(await this.#verifyWithJose(token, now));
     const toleranceMs = this.#policy.clockToleranceSeconds * 1000;
 
     cache?.set(token, payload, keys.generation(), toleranceMs);
