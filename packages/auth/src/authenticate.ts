@@ -1,4 +1,4 @@
-import type { Context, Middleware } from 'koa';
+import type { Context, Middleware, Next } from 'koa';
 import type { JWTPayload } from 'jose';
 import type { Newable } from 'inversify';
 import {
@@ -46,35 +46,41 @@ const UNAVAILABLE = new Set(['ERR_AUTH_KEYS_UNAVAILABLE', 'ERR_AUTH_REVOCATION_U
  * enforces role, scope, group and `@authorize` requirements.
  */
 export function createAuthenticationMiddleware(options: AuthenticateOptions): Middleware {
-  const { realm } = options;
-
-  return async (ctx, next) => {
+  // Not async: a request that needs no token passes on without an extra promise.
+  return (ctx, next) => {
     const resolution = getRouteResolution(ctx);
     const policy = findPolicy(resolution, options);
 
-    if (policy === undefined || policy.mode === 'anonymous') {
-      await next();
-      return;
-    }
+    if (policy === undefined || policy.mode === 'anonymous') return next() as Promise<void>;
 
-    const token = readBearerToken(ctx, realm);
+    return authenticate(ctx, next, { resolution, policy, options });
+  };
+}
 
-    if (token === undefined) {
-      if (policy.mode === 'optional') {
-        await next();
-        return;
-      }
+interface Decision {
+  readonly resolution: RouteResolution;
+  readonly policy: RoutePolicy;
+  readonly options: AuthenticateOptions;
+}
 
-      throw createChallengeError('ERR_AUTH_TOKEN_MISSING', realm);
-    }
+async function authenticate(ctx: Context, next: Next, decision: Decision): Promise<void> {
+  const { resolution, policy, options } = decision;
+  const token = readBearerToken(ctx, options.realm);
 
-    const state = await establish(ctx, token, options);
-    RequestContext.current().set(SECURITY_STATE, state);
-    enforce(policy, state, realm);
-    await runPolicies(ctx, resolution, policy, options);
+  if (token === undefined) {
+    if (policy.mode !== 'optional')
+      throw createChallengeError('ERR_AUTH_TOKEN_MISSING', options.realm);
 
     await next();
-  };
+    return;
+  }
+
+  const state = await establish(ctx, token, options);
+  RequestContext.current().set(SECURITY_STATE, state);
+  enforce(policy, state, options.realm);
+  await runPolicies(ctx, resolution, policy, options);
+
+  await next();
 }
 
 // `undefined` means the request passes untouched to dispatch (404/405).
