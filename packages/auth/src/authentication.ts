@@ -9,6 +9,7 @@ import {
   type AuthenticationOptions,
   type ResolvedAuthenticationOptions,
 } from './options.js';
+import { AUTH_PLUGIN } from './metadata.js';
 import { createSecurityContributor } from './openapi/security-contributor.js';
 import { MemoryRevocationList } from './revocation/memory-revocation-list.js';
 import { REVOCATION_LIST, type RevocationList } from './revocation/revocation-list.js';
@@ -38,7 +39,7 @@ export function authentication(options: AuthenticationOptions): PorticoPlugin {
   const resolved = resolveOptions(options);
 
   return {
-    name: 'auth',
+    name: AUTH_PLUGIN,
     install(host: PluginHost) {
       const policies = buildPolicies(host.routes);
       const container = host.container;

@@ -35,6 +35,7 @@ import {
   type ShutdownHook,
 } from './plugin.js';
 import type { ControllerClass, RouteDefinition } from './routing/route-definition.js';
+import { assertRequiredPlugins } from './routing/assert-required-plugins.js';
 import { RouteMatcher } from './routing/route-matcher.js';
 import { buildRouteTable, type RouteMatchingOptions } from './routing/route-registry.js';
 import { closeServer } from './lifecycle/close-server.js';
@@ -269,6 +270,9 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
     onClose: (hook) => shutdownHooks.push(hook),
     contributeOpenApi: (contributor) => contributors.push(contributor),
   };
+
+  const plugins = (options.use ?? []).filter((entry) => isPlugin(entry));
+  assertRequiredPlugins(routes, new Set(plugins.map((plugin) => plugin.name)));
 
   for (const entry of options.use ?? []) {
     if (isPlugin(entry)) await entry.install(host);
