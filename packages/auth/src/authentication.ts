@@ -96,8 +96,10 @@ function bindServices(
     container.bind(SecurityContext).toConstantValue(new SecurityContext(readCurrentState));
   }
 
+  // Transient, like controllers: a policy may take request-scoped services, and
+  // a singleton would keep the first caller's (red-team finding 1).
   for (const policy of listPolicyClasses(policies)) {
-    if (!container.isBound(policy)) container.bind(policy).toSelf().inSingletonScope();
+    if (!container.isBound(policy)) container.bind(policy).toSelf().inTransientScope();
   }
 }
 
