@@ -43,8 +43,10 @@ function hasRequirement(metadata: RouteMetadata, level: Level): boolean {
 }
 
 /**
- * Computes a route's policy from its auth metadata. A method's markers
- * override its class's; a class-level `@allowAnonymous` gives way to a
+ * Computes a route's policy from its auth metadata. Role, scope, group and
+ * `@authorize` requirements accumulate along the class chain and the method;
+ * only an explicit `@allowAnonymous` or `@optionalAuth` on the method
+ * overrides its class, and a class-level `@allowAnonymous` gives way to a
  * method-level requirement.
  *
  * @throws AuthError `ERR_AUTH_INVALID_DEFINITION` for contradictory markers
@@ -57,12 +59,14 @@ export function resolveRoutePolicy(route: RouteDefinition): RoutePolicy {
     return { ...REQUIRE_TOKEN, mode };
   }
 
+  // Requirements add up: a base class's, the class's and the method's must all
+  // hold, so a subclass or a method can never drop an inherited one.
   const policy: RoutePolicy = {
     mode,
-    roles: metadata.get(REQUIRED_ROLES) ?? [],
-    scopes: metadata.get(REQUIRED_SCOPES) ?? [],
-    groups: metadata.get(REQUIRED_GROUPS) ?? [],
-    policies: metadata.get(AUTHORIZATION_POLICIES) ?? [],
+    roles: metadata.collect(REQUIRED_ROLES).flat(),
+    scopes: metadata.collect(REQUIRED_SCOPES).flat(),
+    groups: metadata.collect(REQUIRED_GROUPS).flat(),
+    policies: [...new Set(metadata.collect(AUTHORIZATION_POLICIES).flat())],
   };
 
   if (mode === 'optional' && hasRequirements(policy)) {

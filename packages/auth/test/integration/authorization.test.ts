@@ -80,11 +80,12 @@ describe('authorization', () => {
   });
 
   describe('roles and groups', () => {
-    it('lets a method @requiresRole override the class one', async () => {
-      const onlyAdmin = await call('/policy/admin-only', { sub: 'root', roles: ['admin'] });
-      const onlyUser = await call('/policy/admin-only', user);
+    it('requires a method @requiresRole on top of the class one (red-team finding 3)', async () => {
+      const adminOnly = await call('/policy/admin-only', { sub: 'root', roles: ['admin'] });
+      const userOnly = await call('/policy/admin-only', user);
+      const both = await call('/policy/admin-only', { sub: 'root', roles: ['admin', 'user'] });
 
-      expect([onlyAdmin.status, onlyUser.status]).to.deep.equal([200, 403]);
+      expect([adminOnly.status, userOnly.status, both.status]).to.deep.equal([403, 403, 200]);
     });
 
     it('requires the group on top of the class role', async () => {

@@ -6,6 +6,7 @@ import request from 'supertest';
 import {
   authentication,
   authorize,
+  requiresRole,
   SecurityContext,
   type AuthorizationPolicy,
 } from '../../src/index.js';
@@ -61,5 +62,39 @@ describe('@authorize with a request-scoped dependency (regression: red-team find
     for (const sub of ['alice', 'bob', 'mallory', 'alice']) statuses.push((await call(sub)).status);
 
     expect(statuses).to.deep.equal([200, 403, 403, 200]);
+  });
+});
+
+@controller('/base')
+@requiresRole('admin')
+class AdminBase {
+  @get('/secret')
+  secret() {
+    return { secret: true };
+  }
+}
+
+@controller('/sub')
+@requiresRole('user')
+class WeakerSubclass extends AdminBase {}
+
+describe('inherited requirements (regression: red-team finding 3)', () => {
+  it('keeps a base class role when a subclass adds its own', async () => {
+    const issuer = await createTestIssuer();
+    const auth = authentication({
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+      algorithms: ['ES256'],
+      keys: { jwks: issuer.jwks },
+    });
+    const app = await createApplication({ controllers: [WeakerSubclass], use: [auth] });
+    const call = async (roles: string[]) =>
+      request(app.callback())
+        .get('/sub/secret')
+        .set('Authorization', await asUser(issuer, { sub: 'bob', roles }));
+
+    const statuses = [(await call(['user'])).status, (await call(['user', 'admin'])).status];
+
+    expect(statuses).to.deep.equal([403, 200]);
   });
 });
