@@ -202,7 +202,7 @@ function resolveCache(
 }
 
 function resolveAlgorithms(options: AuthenticationOptions): string[] {
-  const algorithms = [...(options.algorithms ?? ['ES256', 'RS256'])];
+  const algorithms = [...(options.algorithms ?? deriveAlgorithms(options.keys))];
 
   if (algorithms.length === 0) fail('"algorithms" must list at least one algorithm.');
 
@@ -312,6 +312,40 @@ function toPublicJwk(key: unknown, index: number): JWK {
 interface KeyShape {
   readonly kty?: string;
   readonly crv?: string;
+  readonly alg?: string;
+}
+
+const DEFAULT_ALGORITHMS = ['ES256', 'RS256'];
+
+const ALGORITHM_BY_CURVE: Readonly<Record<string, string>> = {
+  'P-256': 'ES256',
+  'P-384': 'ES384',
+  'P-521': 'ES512',
+  Ed25519: 'EdDSA',
+};
+
+/**
+ * The allow-list when none is given: for a local JWKS, the algorithms its keys
+ * declare or imply (an EC P-256 key gives ES256, an RSA key RS256); otherwise
+ * ES256 and RS256. Never a symmetric one.
+ */
+function deriveAlgorithms(keys: KeySourceOptions | undefined): string[] {
+  const listed = (keys as { jwks?: { keys?: unknown } } | undefined)?.jwks?.keys;
+
+  if (!Array.isArray(listed)) return DEFAULT_ALGORITHMS;
+
+  const derived = (listed as readonly KeyShape[]).map((key) => key.alg ?? impliedAlgorithm(key));
+  const usable = derived.filter(
+    (each): each is string => each !== undefined && ASYMMETRIC.has(each),
+  );
+
+  return usable.length > 0 ? [...new Set(usable)] : DEFAULT_ALGORITHMS;
+}
+
+function impliedAlgorithm(key: KeyShape): string | undefined {
+  if (key.kty === 'RSA') return 'RS256';
+
+  return key.crv === undefined ? undefined : ALGORITHM_BY_CURVE[key.crv];
 }
 
 function assertLocalKeys(

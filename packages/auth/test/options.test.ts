@@ -205,3 +205,37 @@ describe('resolveOptions', () => {
     expect(resolved.requiredClaims).to.deep.equal(['jti']);
   });
 });
+
+describe('resolveOptions without "algorithms"', () => {
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({
+    format: 'jwk',
+  });
+  const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({
+    format: 'jwk',
+  });
+  const cases: { name: string; keys: object[]; expected: string[] }[] = [
+    { name: 'an EC P-256 key', keys: [EC_JWK], expected: ['ES256'] },
+    { name: 'an RSA key', keys: [rsa], expected: ['RS256'] },
+    { name: 'a P-384 and an RSA key', keys: [p384, rsa], expected: ['ES384', 'RS256'] },
+    { name: 'a key declaring PS256', keys: [{ ...rsa, alg: 'PS256' }], expected: ['PS256'] },
+  ];
+
+  for (const { name, keys, expected } of cases) {
+    it(`allows only what ${name} can verify`, () => {
+      const options = withOptions({ algorithms: undefined, keys: { jwks: { keys } } });
+
+      const resolved = resolveOptions(options);
+
+      expect(resolved.algorithms).to.deep.equal(expected);
+    });
+  }
+
+  it('never derives a symmetric algorithm from a key declaring HS256', () => {
+    const keys = [{ kty: 'oct', k: 'c2VjcmV0', alg: 'HS256' }, EC_JWK];
+    const options = withOptions({ algorithms: undefined, keys: { jwks: { keys } } });
+
+    const resolved = resolveOptions(options);
+
+    expect(resolved.algorithms).to.deep.equal(['ES256']);
+  });
+});

@@ -105,6 +105,7 @@ export class TokenVerifier {
     }
 
     this.#assertIssuedInPast(payload, now);
+    assertStringClaims(payload);
     return payload;
   }
 
@@ -114,6 +115,17 @@ export class TokenVerifier {
 
     if (typeof payload.iat === 'number' && payload.iat * 1000 > now + toleranceMs) {
       throw new AuthError('ERR_AUTH_TOKEN_NOT_YET_VALID');
+    }
+  }
+}
+
+// RFC 7519 makes `sub` and `jti` strings; code compares them as such (owners, denylists).
+function assertStringClaims(payload: JWTPayload): void {
+  for (const name of ['sub', 'jti'] as const) {
+    const value: unknown = payload[name];
+
+    if (value !== undefined && typeof value !== 'string') {
+      throw new AuthError('ERR_AUTH_TOKEN_CLAIMS', `The "${name}" claim is not a string.`);
     }
   }
 }

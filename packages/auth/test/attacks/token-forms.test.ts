@@ -210,6 +210,16 @@ describe('attacks: token forms', () => {
       reason: 'ERR_AUTH_TOKEN_ALGORITHM',
     },
     {
+      name: 'a numeric sub (regression: red-team finding 4)',
+      token: () => signed({ sub: 123 }),
+      reason: 'ERR_AUTH_TOKEN_CLAIMS',
+    },
+    {
+      name: 'an object jti',
+      token: () => signed({ jti: { id: 1 } }),
+      reason: 'ERR_AUTH_TOKEN_CLAIMS',
+    },
+    {
       name: 'an expired token',
       token: () => signed({ iat: NOW_S - 600, exp: NOW_S - 60 }),
       reason: 'ERR_AUTH_TOKEN_EXPIRED',
