@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { Container } from 'inversify';
@@ -54,8 +54,37 @@ export async function startExampleApp(
   config: ExampleConfig,
   logger: Logger = silentLogger,
 ): Promise<RunningExample> {
-  const server = createServer();
+  // Node checks request and header timeouts on this interval (default 30 s).
+  const server = createServer({ connectionsCheckingInterval: 1000 });
   const url = await listen(server, config.host, config.port);
+
+  // The issuer is the server's own URL, so the port is bound before the app
+  // exists; requests arriving meanwhile get a 503 rather than no answer.
+  server.on('request', answerStarting);
+
+  try {
+    const app = await buildApp(config, url, logger);
+    server.removeListener('request', answerStarting);
+    app.serve(server);
+    return { url, app, close: () => app.close() };
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+}
+
+function answerStarting(_req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(503, { 'Content-Type': 'application/problem+json', 'Retry-After': '1' });
+  res.end(
+    JSON.stringify({ title: 'Service Unavailable', status: 503, code: 'ERR_EXAMPLE_STARTING' }),
+  );
+}
+
+async function buildApp(
+  config: ExampleConfig,
+  url: string,
+  logger: Logger,
+): Promise<PorticoApplication> {
   const container = new Container();
 
   container.bind<Logger>(LOGGER).toConstantValue(logger);
@@ -65,16 +94,12 @@ export async function startExampleApp(
   container.bind(NotesService).toSelf().inSingletonScope();
 
   const auth = authentication(await configureAuth(config, url, container));
-  const app = await createApplication({
+  return createApplication({
     controllers: CONTROLLERS,
     container,
     use: [auth],
     bodyLimit: BODY_LIMIT_BYTES,
   });
-
-  app.serve(server);
-
-  return { url, app, close: () => app.close() };
 }
 
 async function configureAuth(

@@ -17,4 +17,10 @@ if (config.auth.mode === 'development') {
 }
 
 // SIGTERM and SIGINT stop accepting connections and let in-flight requests finish.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'shutting down');
+  });
+}
+
 running.app.enableShutdownSignals({ timeoutMs: 10_000 });
