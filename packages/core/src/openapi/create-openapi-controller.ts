@@ -80,6 +80,8 @@ function declareDocsRoutes(target: ControllerClass, docsPath: string): void {
   const prototype = target.prototype as object;
 
   get(docsPath)(prototype, 'docs', Object.getOwnPropertyDescriptor(prototype, 'docs') ?? {});
+  // Decorated by hand, so no compiler emits the types the route table requires.
+  Reflect.defineMetadata('design:paramtypes', [String], prototype, 'asset');
   param('asset')(prototype, 'asset', 0);
   get(`${docsPath}/:asset`)(
     prototype,
