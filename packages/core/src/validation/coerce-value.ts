@@ -36,6 +36,8 @@ function coerceScalar(raw: unknown, to: ScalarCoercion): Coerced {
 
   if (typeof raw !== 'string') return { ok: false, message: 'Expected a single value.' };
 
+  if (to === 'string') return { ok: true, value: raw };
+
   if (to === 'number') {
     return NUMBER_PATTERN.test(raw)
       ? { ok: true, value: Number(raw) }
