@@ -54,6 +54,21 @@ class NotesController {
     return { tag };
   }
 
+  @get('/filter/page')
+  page(
+    @query(
+      undefined,
+      z.object({
+        limit: z.number().int().max(100).optional(),
+        active: z.boolean().optional(),
+        sort: z.enum(['asc', 'desc']).optional(),
+      }),
+    )
+    q: unknown,
+  ) {
+    return q;
+  }
+
   @post('/')
   create(@body(NewNote) note: unknown) {
     return note;
@@ -137,6 +152,23 @@ describe('parameter binding', () => {
       send: (agent: request.Agent) => agent.get(`/notes/filter/text?${field}=1&${field}=2`),
       errors: [{ location: 'query', path: field }],
     })),
+    {
+      name: 'every query property of an object schema that does not convert',
+      send: (agent) => agent.get('/notes/filter/page?limit=abc&active=maybe'),
+      errors: [
+        { location: 'query', path: 'limit' },
+        { location: 'query', path: 'active' },
+      ],
+    },
+    {
+      name: 'a query property that does not convert beside one the schema refuses',
+      send: (agent) => agent.get('/notes/filter/page?active=maybe&limit=500&sort=up'),
+      errors: [
+        { location: 'query', path: 'active' },
+        { location: 'query', path: 'limit' },
+        { location: 'query', path: 'sort' },
+      ],
+    },
     {
       name: 'a body missing every field',
       send: (agent) => agent.post('/notes').send({}),
