@@ -39,6 +39,7 @@ import { assertRequiredPlugins } from './routing/assert-required-plugins.js';
 import { RouteMatcher } from './routing/route-matcher.js';
 import { buildRouteTable, type RouteMatchingOptions } from './routing/route-registry.js';
 import { closeServer } from './lifecycle/close-server.js';
+import { InFlightResponses } from './lifecycle/in-flight-responses.js';
 import { applyServerTimeouts, type ServerTimeouts } from './lifecycle/server-timeouts.js';
 import { describeTarget } from './metadata/decorator-target.js';
 import { bindController } from './di/bind-controller.js';
@@ -108,6 +109,7 @@ export class PorticoApplication {
   readonly #shutdownHooks: ShutdownHook[];
   readonly #logger: Logger;
   #server: Server | undefined;
+  #inFlight: InFlightResponses | undefined;
   #shuttingDown = false;
 
   /** @internal Use {@link createApplication}. */
@@ -185,13 +187,16 @@ export class PorticoApplication {
     }
 
     const handle = this.callback();
+    const inFlight = new InFlightResponses();
     server.on('request', (req, res) => {
       // Keep-alive clients reconnect elsewhere instead of reusing a closing server.
       if (this.#shuttingDown) res.setHeader('Connection', 'close');
+      else inFlight.add(res);
       void handle(req, res);
     });
     applyServerTimeouts(server, timeouts);
     this.#server = server;
+    this.#inFlight = inFlight;
   }
 
   /**
@@ -201,11 +206,13 @@ export class PorticoApplication {
    */
   async close(options: CloseOptions = {}): Promise<void> {
     const server = this.#server;
+    const inFlight = this.#inFlight;
     this.#server = undefined;
+    this.#inFlight = undefined;
     this.#shuttingDown = true;
 
     if (server !== undefined) {
-      await closeServer(server, options.timeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS);
+      await closeServer(server, options.timeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS, inFlight);
     }
 
     for (const hook of this.#shutdownHooks.splice(0)) await hook();

@@ -1,11 +1,15 @@
-import { createServer, get as httpGet, type IncomingMessage } from 'node:http';
+import { Agent, createServer, get as httpGet, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { PassThrough } from 'node:stream';
+
 import { expect } from 'chai';
+import type { Context } from 'koa';
 
 import {
   controller,
   createApplication,
+  ctx,
   get,
   type PorticoApplication,
   type PorticoPlugin,
@@ -23,6 +27,16 @@ class WorkController {
     await release.promise;
     return { done: true };
   }
+
+  @get('/streaming')
+  streaming(@ctx() context: Context) {
+    const body = new PassThrough();
+    context.body = body;
+    context.flushHeaders();
+    entered.resolve();
+    void release.promise.then(() => body.end('done'));
+    return body;
+  }
 }
 
 interface Reply {
@@ -30,10 +44,10 @@ interface Reply {
   readonly connection: string | undefined;
 }
 
-function send(address: AddressInfo, path: string): Promise<Reply> {
+function send(address: AddressInfo, path: string, agent: Agent | false = false): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const url = `http://127.0.0.1:${address.port}${path}`;
-    httpGet(url, { agent: false }, (res: IncomingMessage) => {
+    httpGet(url, { agent }, (res: IncomingMessage) => {
       res.resume();
       res.on('end', () => {
         resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
@@ -131,6 +145,35 @@ describe('PorticoApplication lifecycle', () => {
 
     expect((await reply).connection).to.equal('close');
     await closing;
+  });
+
+  it('answers an in-flight request of a keep-alive client with Connection: close', async () => {
+    const agent = new Agent({ keepAlive: true });
+    const address = await app.listen();
+    const reply = send(address, '/work/slow', agent);
+    await entered.promise;
+
+    const closing = app.close({ timeoutMs: 60_000 });
+    release.resolve();
+
+    expect((await reply).connection).to.equal('close');
+    await closing;
+    agent.destroy();
+  });
+
+  it('ends a keep-alive connection once a response already under way has finished', async () => {
+    const agent = new Agent({ keepAlive: true });
+    const address = await app.listen();
+    const reply = send(address, '/work/streaming', agent);
+    await entered.promise;
+
+    const closing = app.close({ timeoutMs: 60_000 });
+    release.resolve();
+
+    expect((await reply).connection).to.equal('keep-alive');
+    await closing;
+    expect(app.server).to.equal(undefined);
+    agent.destroy();
   });
 
   it('accepts no new connection once closing has begun', async () => {

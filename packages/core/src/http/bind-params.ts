@@ -59,16 +59,30 @@ async function bindOne(
 
   const field = binding.name ?? '';
   const coerced = coerceValue(raw, binding.coercion);
+  const failed = coerced.ok ? [] : coerced.failures;
 
-  if (!coerced.ok) {
-    const path = [field, coerced.field ?? ''].filter(Boolean).join('.');
-    errors.push({ location, path, message: coerced.message });
-    return undefined;
+  for (const failure of failed) {
+    const path = [field, failure.field ?? ''].filter(Boolean).join('.');
+    errors.push({ location, path, message: failure.message });
   }
 
-  if (binding.schema === undefined) return coerced.value;
+  // A value that failed as a whole has nothing more for the schema to judge.
+  const isWholeFailure = failed.some((failure) => failure.field === undefined);
+  if (isWholeFailure) return undefined;
 
-  return validate(binding.schema, coerced.value, location, field, errors);
+  if (binding.schema === undefined) return coerced.ok ? coerced.value : undefined;
+
+  // Properties that failed conversion are reported once, not again by the schema.
+  const reported = new Set(failed.map((failure) => failure.field));
+  const validated = await validate(
+    binding.schema,
+    coerced.value,
+    location,
+    field,
+    errors,
+    reported,
+  );
+  return coerced.ok ? validated : undefined;
 }
 
 async function validateCustom(
@@ -78,7 +92,7 @@ async function validateCustom(
 ): Promise<unknown> {
   if (binding.schema === undefined) return raw;
 
-  return validate(binding.schema, raw, 'body', '', errors);
+  return validate(binding.schema, raw, 'body', '', errors, new Set());
 }
 
 function readRaw(binding: ParamBinding, input: BindingInput): unknown {
@@ -122,12 +136,16 @@ async function validate(
   location: Location,
   field: string,
   errors: FieldError[],
+  reported: ReadonlySet<string | undefined>,
 ): Promise<unknown> {
   const result = await schema['~standard'].validate(value);
 
   if (result.issues === undefined) return result.value;
 
   for (const issue of result.issues) {
+    const [first] = issue.path ?? [];
+    if (first !== undefined && reported.has(describeSegment(first))) continue;
+
     const path = [field, ...(issue.path ?? []).map(describeSegment)].filter(Boolean).join('.');
     errors.push({ location, path, message: issue.message });
   }

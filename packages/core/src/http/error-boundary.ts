@@ -1,3 +1,5 @@
+import { STATUS_CODES as HTTP_STATUS_TEXTS } from 'node:http';
+
 import type { Context, Middleware } from 'koa';
 
 import { HttpError, CORE_ERROR_CODES } from '../errors.js';
@@ -48,7 +50,8 @@ function respondWithError(
   if (requestId !== undefined) ctx.set('X-Request-Id', requestId);
 
   ctx.status = known.status;
-  ctx.body = JSON.stringify(formatSafely(format, known, requestId, logger));
+  const shown = known.status >= 500 ? sanitize(known) : known;
+  ctx.body = JSON.stringify(formatSafely(format, shown, requestId, logger));
   ctx.type = PROBLEM_CONTENT_TYPE;
 }
 
@@ -93,6 +96,18 @@ export function toHttpError(error: unknown): HttpError {
   const message = expose === true && typeof offered === 'string' ? offered : CORE_ERROR_CODES[code];
 
   return new HttpError(status, code, message, { cause: error });
+}
+
+/**
+ * What a formatter sees of a 5xx: status, code, headers and a fixed message,
+ * never the original error (`cause`) nor its message, which may hold internals.
+ */
+function sanitize(error: HttpError): HttpError {
+  const coreText: unknown = Reflect.get(CORE_ERROR_CODES, error.code);
+  const statusText = HTTP_STATUS_TEXTS[error.status] ?? 'Server error';
+  const message = typeof coreText === 'string' ? coreText : statusText;
+
+  return new HttpError(error.status, error.code, message, { headers: error.headers });
 }
 
 function formatSafely(

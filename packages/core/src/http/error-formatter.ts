@@ -4,6 +4,12 @@ import { createProblem } from './problem.js';
 /**
  * Builds the JSON body of an error response. The error boundary sends it as
  * `application/problem+json`; keep `type`, `title`, `status` and `code`.
+ *
+ * Below 500 the formatter receives the thrown {@link HttpError} itself (with
+ * its `cause`, if any). For a 5xx it receives only a sanitized copy: the same
+ * `status`, `code` and `headers`, a fixed message, no `cause` and no subclass;
+ * the original error is logged with the request id instead. A formatter that
+ * throws is logged at error level and the default problem is sent.
  */
 export type ErrorFormatter = (
   error: HttpError,

@@ -21,6 +21,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export async function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
   if (!hasBody(ctx)) return undefined;
 
+  assertIdentityEncoding(ctx);
   assertJsonContentType(ctx);
   assertDeclaredLength(ctx, limit);
 
@@ -40,12 +41,31 @@ function assertJsonContentType(ctx: Context): void {
   const type = ctx.request.type;
   const isJson = type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
   const charset = ctx.request.charset;
-  const encoding = ctx.request.headers['content-encoding'];
-  const isIdentity = encoding === undefined || encoding === 'identity';
 
-  if (!isJson || (charset !== '' && charset !== 'utf-8') || !isIdentity) {
+  if (!isJson || (charset !== '' && charset !== 'utf-8')) {
     throw new UnsupportedMediaTypeError('The request body must be application/json in UTF-8.');
   }
+}
+
+function assertIdentityEncoding(ctx: Context): void {
+  const encoding = ctx.request.headers['content-encoding']?.trim();
+
+  if (encoding === undefined || encoding === '' || encoding.toLowerCase() === 'identity') return;
+
+  const shown = describeEncoding(encoding);
+  const message = `Content-Encoding ${shown} is not supported; send the body uncompressed.`;
+  throw new UnsupportedMediaTypeError(message);
+}
+
+const MAX_SHOWN_ENCODING = 32;
+
+/** The client's header, echoed back: printable ASCII only, and short. */
+function describeEncoding(encoding: string): string {
+  const printable = encoding.replace(/[^\x20-\x7e]/g, '?');
+
+  return printable.length > MAX_SHOWN_ENCODING
+    ? `${printable.slice(0, MAX_SHOWN_ENCODING)}…`
+    : printable;
 }
 
 function assertDeclaredLength(ctx: Context, limit: number): void {

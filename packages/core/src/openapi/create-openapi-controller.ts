@@ -22,16 +22,24 @@ export interface OpenApiOptions extends OpenApiInfo {
   readonly path?: string;
   /** Where the Swagger UI page is served; `false` serves none. Default `/docs`. */
   readonly docsPath?: string | false;
+  /**
+   * Class decorators applied to the generated controller, in the order listed
+   * (as if written above the class from bottom to top). With authentication
+   * installed, `decorators: [allowAnonymous()]` makes the document and the
+   * docs page public.
+   */
+  readonly decorators?: readonly ClassDecorator[];
 }
 
 /**
  * Creates a controller that serves the application's OpenAPI 3.1 document and
  * a Swagger UI page (from the local `swagger-ui-dist`, no CDN). Its routes are
  * ordinary routes of the route table, left out of the document itself.
- * Subclass or decorate the returned class to attach metadata, such as
- * `@allowAnonymous()`, to these routes.
+ * Attach metadata, such as `@allowAnonymous()`, to these routes with the
+ * `decorators` option, or by subclassing and decorating the returned class.
  *
- * @throws TypeError when `path` or `docsPath` does not start with `/`
+ * @throws TypeError when `path` or `docsPath` does not start with `/`, or an
+ *   entry of `decorators` is not a function
  * @example
  * ```ts
  * @allowAnonymous()
@@ -73,13 +81,30 @@ export function createOpenApiController(options: OpenApiOptions): ControllerClas
 
   if (settings.docsPath !== '') declareDocsRoutes(OpenApiController, settings.docsPath);
 
-  return OpenApiController;
+  return applyClassDecorators(OpenApiController, options.decorators ?? []);
+}
+
+function applyClassDecorators(
+  target: ControllerClass,
+  decorators: readonly ClassDecorator[],
+): ControllerClass {
+  let decorated = target;
+
+  for (const decorate of decorators) {
+    // A class decorator may return a replacement class; keep it, as TypeScript does.
+    const replaced: unknown = decorate(decorated);
+    if (typeof replaced === 'function') decorated = replaced as ControllerClass;
+  }
+
+  return decorated;
 }
 
 function declareDocsRoutes(target: ControllerClass, docsPath: string): void {
   const prototype = target.prototype as object;
 
   get(docsPath)(prototype, 'docs', Object.getOwnPropertyDescriptor(prototype, 'docs') ?? {});
+  // Decorated by hand, so no compiler emits the types the route table requires.
+  Reflect.defineMetadata('design:paramtypes', [String], prototype, 'asset');
   param('asset')(prototype, 'asset', 0);
   get(`${docsPath}/:asset`)(
     prototype,
@@ -109,6 +134,10 @@ function resolveSettings(options: OpenApiOptions): Settings {
         `createOpenApiController: "${name}" must start with "/", got "${value}".`,
       );
     }
+  }
+
+  if (options.decorators?.some((each) => typeof each !== 'function') === true) {
+    throw new TypeError('createOpenApiController: every entry of "decorators" must be a function.');
   }
 
   if (options.title === '' || options.version === '') {

@@ -28,8 +28,9 @@ export interface RouteMatchingOptions {
 /**
  * Builds the frozen route table from decorated controller classes.
  *
- * @throws CoreError `ERR_CORE_INVALID_DEFINITION` for an undecorated class or a
- *   handler parameter without a decorator
+ * @throws CoreError `ERR_CORE_INVALID_DEFINITION` for an undecorated class, a
+ *   handler parameter without a decorator, or a handler with parameters but no
+ *   `design:paramtypes` metadata (the `emitDecoratorMetadata` compiler option is off)
  * @throws CoreError `ERR_CORE_DUPLICATE_ROUTE` naming both routes
  */
 export function buildRouteTable(
@@ -103,10 +104,11 @@ function assertHandlerIsMethod(controller: ControllerClass, name: MethodName): v
 
 function buildParamBindings(controller: ControllerClass, name: MethodName): ParamBinding[] {
   const declared = (findMethodValue(controller, name, PARAMS_KEY) ?? []) as ParamDeclaration[];
-  const types = readParamTypes(controller, name);
   const handler = Reflect.get(controller.prototype as object, name) as (
     ...args: never[]
   ) => unknown;
+  const hasParams = declared.length > 0 || handler.length > 0;
+  const types = readParamTypes(controller, name, hasParams);
   const count = Math.max(types.length, handler.length);
   const bindings: ParamBinding[] = [];
 
@@ -135,10 +137,30 @@ function isStringSource(source: ParamDeclaration['source']): boolean {
   return source === 'path' || source === 'query' || source === 'header' || source === 'cookie';
 }
 
-function readParamTypes(controller: ControllerClass, name: MethodName): unknown[] {
+function readParamTypes(
+  controller: ControllerClass,
+  name: MethodName,
+  hasParams: boolean,
+): unknown[] {
   const prototype = controller.prototype as object;
   const types: unknown = Reflect.getMetadata('design:paramtypes', prototype, name);
-  return Array.isArray(types) ? types : [];
+
+  if (Array.isArray(types)) return types;
+
+  // Without the metadata `@param('id') id: number` would silently stay a string.
+  if (hasParams) throwMissingParamTypes(controller, name);
+
+  return [];
+}
+
+function throwMissingParamTypes(controller: ControllerClass, name: MethodName): never {
+  const where = describeTarget(controller, name);
+  const message =
+    `Route handler ${where} has parameters but no 'design:paramtypes' metadata; ` +
+    `enable the TypeScript compiler option 'emitDecoratorMetadata' ` +
+    `(tsx and esbuild do not emit it; compile with tsc or a plugin that does).`;
+
+  throw new CoreError('ERR_CORE_INVALID_DEFINITION', message);
 }
 
 function assertNoDuplicates(routes: readonly RouteDefinition[], caseSensitive: boolean): void {

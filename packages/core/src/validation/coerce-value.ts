@@ -1,9 +1,26 @@
 import type { Coercion, ScalarCoercion } from './coercion.js';
 
-/** The outcome of coercing one value; `field` names a failing property. */
+/** One value that did not convert; `field` names the property of an object. */
+export interface CoercionFailure {
+  readonly message: string;
+  readonly field?: string;
+}
+
+/**
+ * The outcome of coercing one value. On failure `value` still holds every
+ * property that did convert (and the raw text of those that did not), so a
+ * schema can report the other properties' problems too.
+ */
 export type Coerced =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly message: string; readonly field?: string };
+  | { readonly ok: false; readonly value: unknown; readonly failures: readonly CoercionFailure[] };
+
+type ScalarResult = { readonly ok: true; readonly value: unknown } | CoercionFailureResult;
+
+interface CoercionFailureResult {
+  readonly ok: false;
+  readonly message: string;
+}
 
 const NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
@@ -14,27 +31,41 @@ const NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 export function coerceValue(raw: unknown, coercion: Coercion | undefined): Coerced {
   if (raw === undefined || coercion === undefined) return { ok: true, value: raw };
 
-  if (coercion.kind === 'scalar') return coerceScalar(raw, coercion.to);
+  if (coercion.kind === 'scalar') {
+    const result = coerceScalar(raw, coercion.to);
+    return result.ok ? result : { ok: false, value: raw, failures: [{ message: result.message }] };
+  }
 
   if (typeof raw !== 'object' || raw === null) return { ok: true, value: raw };
 
-  const value: Record<string, unknown> = { ...raw };
-
-  for (const [field, to] of Object.entries(coercion.properties)) {
-    const result = coerceScalar(value[field], to);
-    if (!result.ok) return { ...result, field };
-    value[field] = result.value;
-  }
-
-  return { ok: true, value };
+  return coerceProperties(raw, coercion.properties);
 }
 
-function coerceScalar(raw: unknown, to: ScalarCoercion): Coerced {
+function coerceProperties(
+  raw: object,
+  properties: Readonly<Record<string, ScalarCoercion>>,
+): Coerced {
+  const value: Record<string, unknown> = { ...raw };
+  const failures: CoercionFailure[] = [];
+
+  for (const [field, to] of Object.entries(properties)) {
+    const result = coerceScalar(value[field], to);
+
+    if (result.ok) value[field] = result.value;
+    else failures.push({ field, message: result.message });
+  }
+
+  return failures.length === 0 ? { ok: true, value } : { ok: false, value, failures };
+}
+
+function coerceScalar(raw: unknown, to: ScalarCoercion): ScalarResult {
   if (raw === undefined || typeof raw === 'number' || typeof raw === 'boolean') {
     return { ok: true, value: raw };
   }
 
   if (typeof raw !== 'string') return { ok: false, message: 'Expected a single value.' };
+
+  if (to === 'string') return { ok: true, value: raw };
 
   if (to === 'number') {
     return NUMBER_PATTERN.test(raw)

@@ -2,8 +2,11 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 import { readJsonSchema, type JsonSchema } from './read-json-schema.js';
 
-/** The scalar type a request string is converted to before validation. */
-export type ScalarCoercion = 'number' | 'boolean';
+/**
+ * The scalar type a request string is converted to before validation.
+ * `string` keeps the text and only refuses a repeated value.
+ */
+export type ScalarCoercion = 'number' | 'boolean' | 'string';
 
 /** How a bound value is coerced: one scalar, or per property of an object. */
 export type Coercion =
@@ -12,7 +15,8 @@ export type Coercion =
 
 /**
  * Decides how to coerce a parameter: the schema's JSON Schema `type` when it
- * has one, else the TypeScript design type (`number`, `boolean`).
+ * has one, else the TypeScript design type (`number`, `boolean`, `string`).
+ * A declared `string` takes one value only, unless its schema accepts more.
  */
 export function resolveCoercion(
   designType: unknown,
@@ -29,6 +33,7 @@ export function resolveCoercion(
 
   if (designType === Number) return { kind: 'scalar', to: 'number' };
   if (designType === Boolean) return { kind: 'scalar', to: 'boolean' };
+  if (designType === String && isStringOnly(schema, json)) return { kind: 'scalar', to: 'string' };
 
   return undefined;
 }
@@ -60,6 +65,11 @@ function readScalar(json: JsonSchema): ScalarCoercion | undefined {
   }
 
   return undefined;
+}
+
+/** No schema, or one whose JSON Schema is a plain string (not a union that may allow arrays). */
+function isStringOnly(schema: StandardSchemaV1 | undefined, json: JsonSchema | undefined): boolean {
+  return schema === undefined || json?.['type'] === 'string';
 }
 
 function isObject(value: unknown): value is JsonSchema {

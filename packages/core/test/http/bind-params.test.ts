@@ -44,6 +44,31 @@ class NotesController {
     return { limit: limit ?? null };
   }
 
+  @get('/filter/text')
+  filter(@query('q') q: string, @query('page') page: number, @query('exact') exact: boolean) {
+    return { q, page, exact };
+  }
+
+  @get('/filter/tags')
+  tags(@query('tag') tag: string[]) {
+    return { tag };
+  }
+
+  @get('/filter/page')
+  page(
+    @query(
+      undefined,
+      z.object({
+        limit: z.number().int().max(100).optional(),
+        active: z.boolean().optional(),
+        sort: z.enum(['asc', 'desc']).optional(),
+      }),
+    )
+    q: unknown,
+  ) {
+    return q;
+  }
+
   @post('/')
   create(@body(NewNote) note: unknown) {
     return note;
@@ -122,6 +147,28 @@ describe('parameter binding', () => {
       send: (agent) => agent.get('/notes/search/one?limit=1&limit=2'),
       errors: [{ location: 'query', path: 'limit' }],
     },
+    ...['q', 'page', 'exact'].map((field) => ({
+      name: `a repeated query value declared as a scalar (${field})`,
+      send: (agent: request.Agent) => agent.get(`/notes/filter/text?${field}=1&${field}=2`),
+      errors: [{ location: 'query', path: field }],
+    })),
+    {
+      name: 'every query property of an object schema that does not convert',
+      send: (agent) => agent.get('/notes/filter/page?limit=abc&active=maybe'),
+      errors: [
+        { location: 'query', path: 'limit' },
+        { location: 'query', path: 'active' },
+      ],
+    },
+    {
+      name: 'a query property that does not convert beside one the schema refuses',
+      send: (agent) => agent.get('/notes/filter/page?active=maybe&limit=500&sort=up'),
+      errors: [
+        { location: 'query', path: 'active' },
+        { location: 'query', path: 'limit' },
+        { location: 'query', path: 'sort' },
+      ],
+    },
     {
       name: 'a body missing every field',
       send: (agent) => agent.post('/notes').send({}),
@@ -152,6 +199,28 @@ describe('parameter binding', () => {
       expect(fields).to.deep.equal(each.errors);
     });
   }
+
+  it('says a repeated query value declared as a string must be a single value', async () => {
+    const res = await request((await app).callback()).get('/notes/filter/text?q=a&q=b');
+
+    expect(res.status).to.equal(400);
+    expect(res.body.errors).to.deep.equal([
+      { location: 'query', path: 'q', message: 'Expected a single value.' },
+    ]);
+  });
+
+  it('passes a single query value declared as a string unchanged', async () => {
+    const res = await request((await app).callback()).get('/notes/filter/text?q=milk');
+
+    expect(res.body).to.deep.equal({ q: 'milk' });
+  });
+
+  it('passes repeated query values declared as an array as an array', async () => {
+    const res = await request((await app).callback()).get('/notes/filter/tags?tag=a&tag=b');
+
+    expect(res.status).to.equal(200);
+    expect(res.body).to.deep.equal({ tag: ['a', 'b'] });
+  });
 
   it('passes a valid body to the handler as the schema outputs it', async () => {
     const res = await request((await app).callback())

@@ -8,6 +8,7 @@ import {
   defaultErrorFormatter,
   ERROR_FORMATTER,
   get,
+  HttpError,
   LOGGER,
   NotFoundError,
   type ErrorFormatter,
@@ -19,6 +20,13 @@ class FailingController {
   @get('/unexpected')
   unexpected() {
     throw new Error('database password hunter2 leaked');
+  }
+
+  @get('/unavailable')
+  unavailable() {
+    const cause = new Error('connect ECONNREFUSED 10.0.0.7:5432');
+    const headers = { 'Retry-After': '30' };
+    throw new HttpError(503, 'ERR_APP_DATABASE_DOWN', 'db 10.0.0.7 down', { cause, headers });
   }
 
   @get('/known')
@@ -82,6 +90,73 @@ describe('error boundary', () => {
     const res = await request(app.callback()).get('/fail/known');
 
     expect(res.body.help).to.equal('https://docs.example/ERR_CORE_NOT_FOUND');
+  });
+
+  it('gives a custom formatter a sanitized error without cause for a 5xx', async () => {
+    const seen: { error: HttpError; requestId: string | undefined }[] = [];
+    const formatter: ErrorFormatter = (error, requestId) => {
+      seen.push({ error, requestId });
+      return defaultErrorFormatter(error, requestId);
+    };
+    const { app } = await createFailingApp((container) => {
+      container.bind(ERROR_FORMATTER).toConstantValue(formatter);
+    });
+
+    await request(app.callback()).get('/fail/unexpected').set('X-Request-Id', 'r-5xx');
+
+    const [call] = seen;
+    expect(call?.requestId).to.equal('r-5xx');
+    expect([call?.error.status, call?.error.code]).to.deep.equal([500, 'ERR_CORE_INTERNAL']);
+    expect(call?.error.cause).to.equal(undefined);
+    expect(call?.error.message).not.to.contain('hunter2');
+  });
+
+  it('hides the message and cause of a thrown 5xx HttpError from a custom formatter', async () => {
+    const seen: HttpError[] = [];
+    const formatter: ErrorFormatter = (error, requestId) => {
+      seen.push(error);
+      return defaultErrorFormatter(error, requestId);
+    };
+    const { app } = await createFailingApp((container) => {
+      container.bind(ERROR_FORMATTER).toConstantValue(formatter);
+    });
+
+    const res = await request(app.callback()).get('/fail/unavailable');
+
+    expect([res.status, res.headers['retry-after']]).to.deep.equal([503, '30']);
+    expect(seen[0]?.code).to.equal('ERR_APP_DATABASE_DOWN');
+    expect(seen[0]?.cause).to.equal(undefined);
+    expect(seen[0]?.message).not.to.contain('10.0.0.7');
+  });
+
+  it('gives a custom formatter the thrown HttpError itself below 500', async () => {
+    const seen: HttpError[] = [];
+    const formatter: ErrorFormatter = (error, requestId) => {
+      seen.push(error);
+      return defaultErrorFormatter(error, requestId);
+    };
+    const { app } = await createFailingApp((container) => {
+      container.bind(ERROR_FORMATTER).toConstantValue(formatter);
+    });
+
+    await request(app.callback()).get('/fail/known');
+
+    expect(seen[0]).to.be.instanceOf(NotFoundError);
+  });
+
+  it('logs a failing custom formatter once at error level', async () => {
+    const broken: ErrorFormatter = () => {
+      throw new Error('formatter bug');
+    };
+    const { app, logger } = await createFailingApp((container) => {
+      container.bind(ERROR_FORMATTER).toConstantValue(broken);
+    });
+
+    await request(app.callback()).get('/fail/known').set('X-Request-Id', 'r-fmt');
+
+    const errors = logger.lines.filter((line) => line.level === 'error');
+    expect(errors.map((line) => line.message)).to.deep.equal(['error formatter failed']);
+    expect(errors[0]?.fields['requestId']).to.equal('r-fmt');
   });
 
   it('falls back to the default problem when a custom formatter throws', async () => {

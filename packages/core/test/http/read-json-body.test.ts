@@ -47,6 +47,39 @@ describe('JSON request bodies', () => {
     });
   }
 
+  const encodings = [
+    { sent: 'gzip', shown: 'gzip' },
+    { sent: 'GZIP, br', shown: 'GZIP, br' },
+    { sent: 'x'.repeat(40), shown: `${'x'.repeat(32)}…` },
+    { sent: 'gz\u00e9ip', shown: 'gz??ip' },
+  ];
+
+  for (const each of encodings) {
+    it(`rejects a body with Content-Encoding ${each.shown} with a 415 that names it`, async () => {
+      const test = request((await app).callback()).post('/echo');
+
+      const res = await test
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', each.sent)
+        .send('{}');
+
+      expect([res.status, res.body.code]).to.deep.equal([415, 'ERR_CORE_UNSUPPORTED_MEDIA_TYPE']);
+      expect(res.body.detail).to.equal(
+        `Content-Encoding ${each.shown} is not supported; send the body uncompressed.`,
+      );
+    });
+  }
+
+  it('accepts a body with Content-Encoding identity', async () => {
+    const res = await request((await app).callback())
+      .post('/echo')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'identity')
+      .send('{"a":1}');
+
+    expect(res.body).to.deep.equal({ input: { a: 1 } });
+  });
+
   it('binds undefined when the request has no body', async () => {
     const res = await request((await app).callback()).post('/echo');
 

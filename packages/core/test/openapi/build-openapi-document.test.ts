@@ -215,6 +215,36 @@ describe('createOpenApiController', () => {
     expect(docsRoutes.map((route) => route.metadata.get(PUBLIC))).to.deep.equal([true, true, true]);
   });
 
+  it('applies the class decorators of the openapi option to the documentation routes', async () => {
+    const app = await createApplication({
+      controllers: [NotesController],
+      openapi: { title: 'Notes', version: '1', decorators: [isPublic()] },
+    });
+
+    const docsRoutes = app.routes.filter((route) => route.path.match(/^\/(openapi|docs)/));
+
+    expect(docsRoutes.map((route) => route.metadata.get(PUBLIC))).to.deep.equal([true, true, true]);
+  });
+
+  it('leaves the application routes untouched by the decorators of the openapi option', async () => {
+    const app = await createApplication({
+      controllers: [NotesController],
+      openapi: { title: 'Notes', version: '1', decorators: [isPublic()] },
+    });
+
+    const notesRoutes = app.routes.filter((route) => route.controller === NotesController);
+
+    expect(notesRoutes.every((route) => route.metadata.get(PUBLIC) === undefined)).to.equal(true);
+  });
+
+  it('rejects an entry of decorators that is not a function', () => {
+    const decorators = ['allowAnonymous'] as unknown as ClassDecorator[];
+
+    const act = () => createOpenApiController({ title: 'x', version: '1', decorators });
+
+    expect(act).to.throw(TypeError, /"decorators"/);
+  });
+
   it('serves a docs page that loads Swagger UI from local paths only', async () => {
     const app = await createApplication({
       controllers: [NotesController],

@@ -8,6 +8,7 @@ import {
   del,
   get,
   LOGGER,
+  param,
   post,
 } from '../../src/index.js';
 import { CapturingLogger } from '../support/capturing-logger.js';
@@ -84,6 +85,41 @@ describe('route table', () => {
     );
 
     expect(error?.code).to.equal('ERR_CORE_INVALID_DEFINITION');
+  });
+
+  it('fails at startup naming emitDecoratorMetadata when a handler has parameters but no design:paramtypes', async () => {
+    @controller('/untyped')
+    class UntypedController {
+      @get('/:id')
+      find(@param('id') id: number) {
+        return { id };
+      }
+    }
+    Reflect.deleteMetadata('design:paramtypes', UntypedController.prototype, 'find');
+
+    const error = await createApplication({ controllers: [UntypedController] }).then(
+      () => undefined,
+      (failure: unknown) => failure as CoreError,
+    );
+
+    expect(error?.code).to.equal('ERR_CORE_INVALID_DEFINITION');
+    expect(error?.message).to.contain('UntypedController.find');
+    expect(error?.message).to.contain('emitDecoratorMetadata');
+  });
+
+  it('accepts a handler without parameters or design:paramtypes', async () => {
+    @controller('/plain')
+    class PlainController {
+      @get('/')
+      list() {
+        return [];
+      }
+    }
+    Reflect.deleteMetadata('design:paramtypes', PlainController.prototype, 'list');
+
+    const app = await createApplication({ controllers: [PlainController] });
+
+    expect(app.routeTable.map(({ handler }) => handler)).to.deep.equal(['PlainController.list']);
   });
 
   it('lists every route as data, one row per method and path', async () => {
