@@ -74,6 +74,7 @@ function describeSchema(binding: ParamBinding | undefined): JsonSchema {
 
   if (json !== undefined) return json;
   if (binding?.coercion?.kind === 'scalar') return { type: binding.coercion.to };
+  if (binding?.coercion?.kind === 'list') return { type: 'array', items: { type: 'string' } };
 
   return { type: 'string' };
 }

@@ -31,6 +31,8 @@ const NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 export function coerceValue(raw: unknown, coercion: Coercion | undefined): Coerced {
   if (raw === undefined || coercion === undefined) return { ok: true, value: raw };
 
+  if (coercion.kind === 'list') return { ok: true, value: Array.isArray(raw) ? raw : [raw] };
+
   if (coercion.kind === 'scalar') {
     const result = coerceScalar(raw, coercion.to);
     return result.ok ? result : { ok: false, value: raw, failures: [{ message: result.message }] };

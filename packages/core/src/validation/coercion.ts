@@ -11,6 +11,7 @@ export type ScalarCoercion = 'number' | 'boolean' | 'string';
 /** How a bound value is coerced: one scalar, or per property of an object. */
 export type Coercion =
   | { readonly kind: 'scalar'; readonly to: ScalarCoercion }
+  | { readonly kind: 'list' }
   | { readonly kind: 'object'; readonly properties: Readonly<Record<string, ScalarCoercion>> };
 
 /**
@@ -26,6 +27,11 @@ export function resolveCoercion(
   const scalar = json === undefined ? undefined : readScalar(json);
 
   if (scalar !== undefined) return { kind: 'scalar', to: scalar };
+
+  // `?tag=a` and `?tag=a&tag=b` both reach a list parameter as a list.
+  if (json?.['type'] === 'array' || (json === undefined && designType === Array)) {
+    return { kind: 'list' };
+  }
 
   if (json !== undefined && isObject(json['properties'])) {
     return readObjectCoercion(json['properties']);

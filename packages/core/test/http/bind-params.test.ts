@@ -222,6 +222,12 @@ describe('parameter binding', () => {
     expect(res.body).to.deep.equal({ tag: ['a', 'b'] });
   });
 
+  it('passes a single query value declared as an array as a one-item array', async () => {
+    const res = await request((await app).callback()).get('/notes/filter/tags?tag=a');
+
+    expect(res.body).to.deep.equal({ tag: ['a'] });
+  });
+
   it('passes a valid body to the handler as the schema outputs it', async () => {
     const res = await request((await app).callback())
       .post('/notes')
