@@ -1,0 +1,106 @@
+// `pnpm bench`: every server, every scenario, in interleaved rounds; prints
+// median req/s with the min–max spread, p50/p99 latency, RSS and the goal ratios.
+//
+//   node run.mjs [--quick] [--rounds N] [--duration S] [--connections N] [--only id,id]
+import { arch, cpus, release } from 'node:os';
+import { parseArgs } from 'node:util';
+
+import {
+  generateKeys,
+  median,
+  pinProcess,
+  planCores,
+  readRssMiB,
+  startLoadWorker,
+  startServer,
+  stopServer,
+} from './lib/harness.mjs';
+import { SERVERS, scenariosFor } from './lib/servers.mjs';
+import { printReport } from './lib/report.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    only: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const settings = {
+  rounds: Number(args.rounds ?? (args.quick ? 2 : 3)),
+  duration: Number(args.duration ?? (args.quick ? 1 : 5)),
+  warmupRequests: args.quick ? 1000 : 5000,
+  connections: Number(args.connections ?? 32),
+  poolSize: 20_000,
+};
+const only = args.only?.split(',');
+const servers = SERVERS.filter((server) => only === undefined || only.includes(server.id));
+const cores = planCores();
+const log = (line) => process.stderr.write(`${line}\n`);
+
+if (cores.pin) pinProcess(process.pid, cores.load);
+
+const keys = await generateKeys();
+const load = await startLoadWorker(cores, keys, settings.poolSize);
+log(`minted ${settings.poolSize} distinct tokens per algorithm in ${load.mintMs.toFixed(0)} ms`);
+
+const samples = new Map();
+const starts = new Map();
+const record = (map, key, value) => map.set(key, [...(map.get(key) ?? []), value]);
+const began = performance.now();
+
+async function measureServer(server, alg) {
+  const scenarios = scenariosFor(server, alg);
+
+  if (scenarios.length === 0) return;
+
+  const running = await startServer(server, { alg, keys, cores });
+
+  try {
+    if (alg === 'ES256') record(starts, server.id, running.startupMs);
+    if (alg === 'ES256') record(starts, `${server.id}:rss`, running.idleRssMiB);
+
+    const origin = `http://127.0.0.1:${running.port}`;
+    const { failures } = await load.call({ type: 'check', origin, alg });
+
+    if (failures.length > 0)
+      throw new Error(`${server.id} ${alg} failed checks:\n${failures.join('\n')}`);
+
+    for (const scenario of scenarios) {
+      const result = await load.call({ type: 'run', origin, scenario, ...settings });
+      result.rssMiB = readRssMiB(running.child.pid);
+      record(samples, `${scenario.id}|${server.id}`, result);
+      log(`  ${server.id.padEnd(20)} ${scenario.id.padEnd(17)} ${result.rps.toFixed(0)} req/s`);
+    }
+  } finally {
+    await stopServer(running);
+  }
+}
+
+for (let round = 0; round < settings.rounds; round += 1) {
+  log(`round ${round + 1}/${settings.rounds}`);
+  // Rotate the order each round so no server always runs first or last.
+  const order = servers.map((_, index) => servers[(index + round) % servers.length]);
+
+  for (const server of order) {
+    await measureServer(server, 'ES256');
+    await measureServer(server, 'HS256');
+  }
+}
+
+load.close();
+
+const machine = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cores.cores,
+  os: `${release()} ${arch()}`,
+  pinned: cores.pin ? `server on core ${cores.server}, load on core ${cores.load}` : 'not pinned',
+  command: `pnpm bench${args.quick ? ' --quick' : ''}`,
+  elapsedSeconds: (performance.now() - began) / 1000,
+};
+printReport({ machine, settings, servers, samples, starts, median, json: args.json });
