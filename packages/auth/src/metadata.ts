@@ -1,0 +1,37 @@
+import { createMetadataKey } from '@portico/core';
+
+/** How a route treats credentials. */
+export type AuthMode = 'anonymous' | 'optional' | 'required';
+
+/** Alternatives of one requirement: any one of them satisfies it. */
+export type Alternatives = readonly string[];
+
+function concat(earlier: readonly Alternatives[], later: readonly Alternatives[]) {
+  return [...earlier, ...later];
+}
+
+/** Set by `@allowAnonymous` and `@optionalAuth`. */
+export const AUTH_MODE = createMetadataKey<AuthMode>('auth:mode', {
+  combine: (earlier, later) => {
+    if (earlier !== later) {
+      throw new TypeError('@allowAnonymous and @optionalAuth cannot both mark one target.');
+    }
+
+    return later;
+  },
+});
+
+/** Set by `@requiresRole`; every entry must hold. */
+export const REQUIRED_ROLES = createMetadataKey<readonly Alternatives[]>('auth:roles', {
+  combine: concat,
+});
+
+/** Set by `@requiresScope`; every entry must hold. */
+export const REQUIRED_SCOPES = createMetadataKey<readonly Alternatives[]>('auth:scopes', {
+  combine: concat,
+});
+
+/** Set by `@requiresGroup`; every entry must hold. */
+export const REQUIRED_GROUPS = createMetadataKey<readonly Alternatives[]>('auth:groups', {
+  combine: concat,
+});

@@ -1,0 +1,6 @@
+export {
+  createTestIssuer,
+  TestIssuer,
+  type SignOptions,
+  type TestIssuerOptions,
+} from './test-issuer.js';
