@@ -2,7 +2,7 @@
 // median req/s with the min–max spread, p50/p99 latency, RSS and the goal ratios.
 //
 //   node run.mjs [--quick] [--rounds N] [--duration S] [--connections N] [--only id,id]
-import { arch, cpus, release } from 'node:os';
+import { arch, cpus, loadavg, release } from 'node:os';
 import { parseArgs } from 'node:util';
 
 import {
@@ -10,6 +10,7 @@ import {
   median,
   pinProcess,
   planCores,
+  readCpuMs,
   readRssMiB,
   startLoadWorker,
   startServer,
@@ -25,6 +26,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string' },
     only: { type: 'string' },
+    pool: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -34,7 +36,7 @@ const settings = {
   duration: Number(args.duration ?? (args.quick ? 1 : 5)),
   warmupRequests: args.quick ? 1000 : 5000,
   connections: Number(args.connections ?? 32),
-  poolSize: 20_000,
+  poolSize: Number(args.pool ?? 20_000),
 };
 const only = args.only?.split(',');
 const servers = SERVERS.filter((server) => only === undefined || only.includes(server.id));
@@ -51,6 +53,7 @@ const samples = new Map();
 const starts = new Map();
 const record = (map, key, value) => map.set(key, [...(map.get(key) ?? []), value]);
 const began = performance.now();
+const loadBefore = loadavg()[0];
 
 async function measureServer(server, alg) {
   const scenarios = scenariosFor(server, alg);
@@ -70,10 +73,18 @@ async function measureServer(server, alg) {
       throw new Error(`${server.id} ${alg} failed checks:\n${failures.join('\n')}`);
 
     for (const scenario of scenarios) {
+      const cpuBefore = readCpuMs(running.child.pid);
+      const wallBefore = performance.now();
       const result = await load.call({ type: 'run', origin, scenario, ...settings });
+      const cpuMs = readCpuMs(running.child.pid) - cpuBefore;
+      // Includes the warm-up, which runs flat out too.
+      result.serverCpu = cpuMs / (performance.now() - wallBefore);
       result.rssMiB = readRssMiB(running.child.pid);
       record(samples, `${scenario.id}|${server.id}`, result);
-      log(`  ${server.id.padEnd(20)} ${scenario.id.padEnd(17)} ${result.rps.toFixed(0)} req/s`);
+      const cpus = `server ${(result.serverCpu * 100).toFixed(0)}% load ${(result.loadCpu * 100).toFixed(0)}%`;
+      log(
+        `  ${server.id.padEnd(20)} ${scenario.id.padEnd(17)} ${result.rps.toFixed(0)} req/s ${cpus}`,
+      );
     }
   } finally {
     await stopServer(running);
@@ -102,5 +113,6 @@ const machine = {
   pinned: cores.pin ? `server on core ${cores.server}, load on core ${cores.load}` : 'not pinned',
   command: `pnpm bench${args.quick ? ' --quick' : ''}`,
   elapsedSeconds: (performance.now() - began) / 1000,
+  loadavg: `${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`,
 };
 printReport({ machine, settings, servers, samples, starts, median, json: args.json });

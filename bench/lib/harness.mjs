@@ -59,6 +59,17 @@ export function readRssMiB(pid) {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in ms. */
+export function readCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of proc(5), in clock ticks (100 Hz on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function getStatus(port, path) {
   return new Promise((resolve) => {
     const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {

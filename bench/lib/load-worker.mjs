@@ -127,8 +127,13 @@ async function run({ origin, scenario, warmupRequests, duration, connections, ra
 
   if (rate !== undefined) options.overallRate = rate;
 
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = performance.now();
   const result = await runAutocannon(options);
+  const cpu = process.cpuUsage(cpuBefore);
+  const loadCpu = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
   return {
+    loadCpu,
     rps: result.requests.average,
     total: result.requests.total,
     p50: result.latency.p50,

@@ -86,6 +86,7 @@ export function printReport({ machine, settings, servers, samples, starts, media
   out.push(
     `- machine: ${machine.cores} cores (${machine.cpu}), ${machine.os}, Node ${machine.node}`,
   );
+  out.push(`- 1-min load average (other work on the machine): ${machine.loadavg}`);
   out.push(`- ${machine.pinned}; ${settings.rounds} interleaved rounds of ${settings.duration} s`);
   out.push(
     `- ${settings.connections} connections, ${settings.warmupRequests} warm-up requests per row and round, ` +

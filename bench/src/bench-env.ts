@@ -28,7 +28,7 @@ export function readBenchEnv(): BenchEnv {
 export async function importVerifyKey(config: BenchEnv): Promise<CryptoKey | Uint8Array> {
   if (config.alg === 'HS256') return Buffer.from(config.key, 'base64url');
 
-  return importJWK(JSON.parse(config.key) as Record<string, string>, 'ES256') as Promise<CryptoKey>;
+  return importJWK(JSON.parse(config.key) as Record<string, string>, 'ES256');
 }
 
 export function verifyOptionsOf(config: BenchEnv): JWTVerifyOptions {

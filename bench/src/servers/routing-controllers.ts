@@ -69,7 +69,7 @@ async function authorizationChecker(action: Action): Promise<boolean> {
 const app = createKoaServer({
   controllers: [HealthController, BenchController],
   authorizationChecker,
-  currentUserChecker: (action: Action) => (action.context as Context).state['user'],
+  currentUserChecker: (action: Action) => (action.context as Context).state['user'] as JWTPayload,
 }) as { listen(port: number, host: string, done: () => void): Server };
 
 const server = app.listen(config.port, '127.0.0.1', () => {
