@@ -34,7 +34,8 @@ const { values: args } = parseArgs({
 const settings = {
   rounds: Number(args.rounds ?? (args.quick ? 2 : 3)),
   duration: Number(args.duration ?? (args.quick ? 1 : 5)),
-  warmupRequests: args.quick ? 1000 : 5000,
+  serverWarmupRequests: args.quick ? 1000 : 10_000,
+  warmupRequests: args.quick ? 0 : 2000,
   connections: Number(args.connections ?? 32),
   poolSize: Number(args.pool ?? 20_000),
 };
@@ -71,6 +72,14 @@ async function measureServer(server, alg) {
 
     if (failures.length > 0)
       throw new Error(`${server.id} ${alg} failed checks:\n${failures.join('\n')}`);
+
+    await load.call({
+      type: 'warm',
+      origin,
+      scenarios,
+      requests: settings.serverWarmupRequests,
+      connections: settings.connections,
+    });
 
     for (const scenario of scenarios) {
       const cpuBefore = readCpuMs(running.child.pid);

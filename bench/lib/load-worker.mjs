@@ -143,7 +143,21 @@ async function run({ origin, scenario, warmupRequests, duration, connections, ra
   };
 }
 
-const handlers = { init, check, run };
+/** Drives every path of a fresh server once before anything is measured. */
+async function warm({ origin, scenarios, requests, connections }) {
+  for (const scenario of scenarios) {
+    await runAutocannon({
+      url: origin,
+      connections,
+      requests: buildRequests(scenario),
+      amount: requests,
+    });
+  }
+
+  return {};
+}
+
+const handlers = { init, check, run, warm };
 
 process.on('message', (message) => {
   const handler = handlers[message.type];

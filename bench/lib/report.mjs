@@ -89,7 +89,8 @@ export function printReport({ machine, settings, servers, samples, starts, media
   out.push(`- 1-min load average (other work on the machine): ${machine.loadavg}`);
   out.push(`- ${machine.pinned}; ${settings.rounds} interleaved rounds of ${settings.duration} s`);
   out.push(
-    `- ${settings.connections} connections, ${settings.warmupRequests} warm-up requests per row and round, ` +
+    `- ${settings.connections} connections; warm-up: ${settings.serverWarmupRequests} requests per route after each start, ` +
+      `${settings.warmupRequests} more before each row; ` +
       `${settings.poolSize} distinct pre-minted tokens per algorithm; took ${fixed(machine.elapsedSeconds)} s`,
   );
   out.push('', '### Throughput and latency', '');
