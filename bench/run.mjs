@@ -16,7 +16,7 @@ import {
   startServer,
   stopServer,
 } from './lib/harness.mjs';
-import { SERVERS, scenariosFor } from './lib/servers.mjs';
+import { SCENARIOS, SERVERS, scenariosFor } from './lib/servers.mjs';
 import { printReport } from './lib/report.mjs';
 
 const { values: args } = parseArgs({
@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
 const settings = {
   rounds: Number(args.rounds ?? (args.quick ? 2 : 3)),
   duration: Number(args.duration ?? (args.quick ? 1 : 5)),
-  serverWarmupRequests: args.quick ? 1000 : 10_000,
+  serverWarmupRequests: args.quick ? 500 : 10_000,
   warmupRequests: args.quick ? 0 : 2000,
   connections: Number(args.connections ?? 32),
   poolSize: Number(args.pool ?? 20_000),
@@ -56,58 +56,82 @@ const record = (map, key, value) => map.set(key, [...(map.get(key) ?? []), value
 const began = performance.now();
 const loadBefore = loadavg()[0];
 
-async function measureServer(server, alg) {
-  const scenarios = scenariosFor(server, alg);
+async function startAll(alg, order) {
+  const running = new Map();
 
-  if (scenarios.length === 0) return;
+  for (const server of order) {
+    if (scenariosFor(server, alg).length === 0) continue;
 
-  const running = await startServer(server, { alg, keys, cores });
+    const started = await startServer(server, { alg, keys, cores });
+    running.set(server, started);
 
-  try {
-    if (alg === 'ES256') record(starts, server.id, running.startupMs);
-    if (alg === 'ES256') record(starts, `${server.id}:rss`, running.idleRssMiB);
+    if (alg === 'ES256') record(starts, server.id, started.startupMs);
+    if (alg === 'ES256') record(starts, `${server.id}:rss`, started.idleRssMiB);
 
-    const origin = `http://127.0.0.1:${running.port}`;
+    const origin = `http://127.0.0.1:${started.port}`;
     const { failures } = await load.call({ type: 'check', origin, alg });
 
-    if (failures.length > 0)
+    if (failures.length > 0) {
       throw new Error(`${server.id} ${alg} failed checks:\n${failures.join('\n')}`);
+    }
 
+    const scenarios = scenariosFor(server, alg);
+    const requests = settings.serverWarmupRequests;
     await load.call({
       type: 'warm',
       origin,
       scenarios,
-      requests: settings.serverWarmupRequests,
+      requests,
       connections: settings.connections,
     });
-
-    for (const scenario of scenarios) {
-      const cpuBefore = readCpuMs(running.child.pid);
-      const wallBefore = performance.now();
-      const result = await load.call({ type: 'run', origin, scenario, ...settings });
-      const cpuMs = readCpuMs(running.child.pid) - cpuBefore;
-      // Includes the warm-up, which runs flat out too.
-      result.serverCpu = cpuMs / (performance.now() - wallBefore);
-      result.rssMiB = readRssMiB(running.child.pid);
-      record(samples, `${scenario.id}|${server.id}`, result);
-      const cpus = `server ${(result.serverCpu * 100).toFixed(0)}% load ${(result.loadCpu * 100).toFixed(0)}%`;
-      log(
-        `  ${server.id.padEnd(20)} ${scenario.id.padEnd(17)} ${result.rps.toFixed(0)} req/s ${cpus}`,
-      );
-    }
-  } finally {
-    await stopServer(running);
   }
+
+  return running;
 }
 
-for (let round = 0; round < settings.rounds; round += 1) {
-  log(`round ${round + 1}/${settings.rounds}`);
-  // Rotate the order each round so no server always runs first or last.
-  const order = servers.map((_, index) => servers[(index + round) % servers.length]);
+async function measureRow(server, running, scenario) {
+  const origin = `http://127.0.0.1:${running.port}`;
+  const cpuBefore = readCpuMs(running.child.pid);
+  const wallBefore = performance.now();
+  const result = await load.call({ type: 'run', origin, scenario, ...settings });
+  const cpuMs = readCpuMs(running.child.pid) - cpuBefore;
 
-  for (const server of order) {
-    await measureServer(server, 'ES256');
-    await measureServer(server, 'HS256');
+  // Includes the row's warm-up, which runs flat out too.
+  result.serverCpu = cpuMs / (performance.now() - wallBefore);
+  result.rssMiB = readRssMiB(running.child.pid);
+  record(samples, `${scenario.id}|${server.id}`, result);
+
+  const usage = `server ${(result.serverCpu * 100).toFixed(0)}% load ${(result.loadCpu * 100).toFixed(0)}%`;
+  log(
+    `  ${server.id.padEnd(20)} ${scenario.id.padEnd(17)} ${result.rps.toFixed(0)} req/s ${usage}`,
+  );
+}
+
+const rotate = (list, by) => list.map((_, index) => list[(index + by) % list.length]);
+
+// All servers of one algorithm run at once (idle ones cost nothing) so that each
+// scenario is measured on every server back to back, in a rotated order: a burst
+// of other work on the machine then hits all servers of a row, not one.
+for (const alg of ['ES256', 'HS256']) {
+  const scenarios = SCENARIOS.filter((scenario) => scenario.alg === alg);
+
+  for (let round = 0; round < settings.rounds; round += 1) {
+    log(`${alg} round ${round + 1}/${settings.rounds}`);
+    const running = await startAll(alg, rotate(servers, round));
+
+    try {
+      for (const [index, scenario] of scenarios.entries()) {
+        for (const server of rotate(servers, round + index)) {
+          const target = running.get(server);
+
+          if (target !== undefined && scenariosFor(server, alg).includes(scenario)) {
+            await measureRow(server, target, scenario);
+          }
+        }
+      }
+    } finally {
+      for (const target of running.values()) await stopServer(target);
+    }
   }
 }
 

@@ -81,6 +81,13 @@ function getStatus(port, path) {
   });
 }
 
+// Servers still running when the harness exits (say, after a failed check) are
+// ended with it, so no bench server outlives the run.
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -110,7 +117,11 @@ export async function startServer(definition, { alg, keys, cores, extraEnv = {} 
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   let exited = false;
-  child.on('exit', () => (exited = true));
+  children.add(child);
+  child.on('exit', () => {
+    exited = true;
+    children.delete(child);
+  });
 
   for (let attempt = 0; attempt < 3000; attempt += 1) {
     if (exited) throw new Error(`${definition.name} exited during start-up:\n${stderr}`);
