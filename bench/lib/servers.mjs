@@ -5,6 +5,13 @@ export const SERVERS = [
   { name: 'node:http + jose', id: 'node-http', script: 'servers/node-http.mjs' },
   { name: 'koa + @koa/router + jose', id: 'koa', script: 'servers/koa.mjs' },
   { name: 'portico', id: 'portico', script: 'dist/servers/portico.js', scoped: true },
+  {
+    name: 'portico + token cache',
+    id: 'portico-cache',
+    script: 'dist/servers/portico.js',
+    env: { BENCH_TOKEN_CACHE: '1' },
+    repeatedOnly: true,
+  },
   { name: 'fastify + @fastify/jwt', id: 'fastify', script: 'servers/fastify.mjs' },
   {
     name: 'routing-controllers (koa)',

@@ -77,6 +77,10 @@ const auth = authentication({
   algorithms: [config.alg],
   allowSymmetric: config.alg === 'HS256',
   keys: keysFor(config),
+  // The opt-in verified-token cache, with the README's example limits.
+  ...(process.env['BENCH_TOKEN_CACHE'] === '1'
+    ? { cache: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 } }
+    : {}),
 });
 const app = await createApplication({
   controllers: [BenchController, ScopedController],

@@ -1,18 +1,27 @@
-import type { Context, Middleware } from 'koa';
+import type { Context, Middleware, Next } from 'koa';
 import type { JWTPayload } from 'jose';
+import type { Newable } from 'inversify';
 import {
   getRequestId,
   getRouteResolution,
   RequestContext,
   type Logger,
   type RouteDefinition,
+  type RouteResolution,
 } from '@portico/core';
 
+import type { AuthorizationPolicy } from './authorization/authorization-policy.js';
 import { createChallengeError } from './challenge.js';
 import { AuthError } from './errors.js';
+import type { RevocationList } from './revocation/revocation-list.js';
 import { readStringList, type RoleResolver } from './role-resolver.js';
 import { REQUIRE_TOKEN, type RoutePolicy } from './route-policy.js';
-import { freezeClaims, SECURITY_STATE, type SecurityState } from './security-context.js';
+import {
+  freezeClaims,
+  SECURITY_STATE,
+  SecurityContext,
+  type SecurityState,
+} from './security-context.js';
 import type { TokenVerifier } from './verification/token-verifier.js';
 
 /** What the authentication middleware works with, all prepared at start-up. */
@@ -20,57 +29,71 @@ export interface AuthenticateOptions {
   readonly policies: ReadonlyMap<RouteDefinition, RoutePolicy>;
   readonly verifier: TokenVerifier;
   readonly roleResolver: RoleResolver;
+  readonly revocationList: RevocationList | undefined;
+  readonly resolvePolicy: (policy: Newable<AuthorizationPolicy>) => AuthorizationPolicy;
   readonly logger: Logger;
   readonly realm: string;
+  readonly unknownRoutes: 'authenticate' | 'not-found';
 }
 
 const BEARER = /^Bearer +([\w\-.~+/]+=*) *$/i;
 const SCHEME = /^Bearer(?: |$)/i;
+const UNAVAILABLE = new Set(['ERR_AUTH_KEYS_UNAVAILABLE', 'ERR_AUTH_REVOCATION_UNAVAILABLE']);
 
 /**
  * Authenticates each request against the policy of the route it was matched
  * to (never a route of its own making), fills the security context, and
- * enforces role, scope and group requirements.
+ * enforces role, scope, group and `@authorize` requirements.
  */
 export function createAuthenticationMiddleware(options: AuthenticateOptions): Middleware {
-  const { policies, realm } = options;
+  // Not async: a request that needs no token passes on without an extra promise.
+  return (ctx, next) => {
+    const resolution = getRouteResolution(ctx);
+    const policy = findPolicy(resolution, options);
 
-  return async (ctx, next) => {
-    const policy = findPolicy(ctx, policies);
+    if (policy === undefined || policy.mode === 'anonymous') return next() as Promise<void>;
 
-    if (policy.mode === 'anonymous') {
-      await next();
-      return;
-    }
-
-    const token = readBearerToken(ctx, realm);
-
-    if (token === undefined) {
-      if (policy.mode === 'optional') {
-        await next();
-        return;
-      }
-      throw createChallengeError('ERR_AUTH_TOKEN_MISSING', realm);
-    }
-
-    const state = await establish(ctx, token, options);
-    RequestContext.current().set(SECURITY_STATE, state);
-    enforce(policy, state, realm);
-
-    await next();
+    return authenticate(ctx, next, { resolution, policy, options });
   };
 }
 
+interface Decision {
+  readonly resolution: RouteResolution;
+  readonly policy: RoutePolicy;
+  readonly options: AuthenticateOptions;
+}
+
+async function authenticate(ctx: Context, next: Next, decision: Decision): Promise<void> {
+  const { resolution, policy, options } = decision;
+  const token = readBearerToken(ctx, options.realm);
+
+  if (token === undefined) {
+    if (policy.mode !== 'optional')
+      throw createChallengeError('ERR_AUTH_TOKEN_MISSING', options.realm);
+
+    await next();
+    return;
+  }
+
+  const state = await establish(ctx, token, options);
+  RequestContext.current().set(SECURITY_STATE, state);
+  enforce(policy, state, options.realm);
+  await runPolicies(ctx, resolution, policy, options);
+
+  await next();
+}
+
+// `undefined` means the request passes untouched to dispatch (404/405).
 function findPolicy(
-  ctx: Context,
-  policies: ReadonlyMap<RouteDefinition, RoutePolicy>,
-): RoutePolicy {
-  const resolution = getRouteResolution(ctx);
+  resolution: RouteResolution,
+  options: AuthenticateOptions,
+): RoutePolicy | undefined {
+  if (resolution.kind === 'matched') {
+    return options.policies.get(resolution.route) ?? REQUIRE_TOKEN;
+  }
 
-  // Unknown paths and wrong methods need a token, so callers cannot probe them.
-  if (resolution.kind !== 'matched') return REQUIRE_TOKEN;
-
-  return policies.get(resolution.route) ?? REQUIRE_TOKEN;
+  // Unknown paths and wrong methods need a token by default, so callers cannot probe them.
+  return options.unknownRoutes === 'not-found' ? undefined : REQUIRE_TOKEN;
 }
 
 function readBearerToken(ctx: Context, realm: string): string | undefined {
@@ -110,6 +133,7 @@ async function establish(
 
   try {
     claims = await options.verifier.verify(token);
+    await assertNotRevoked(claims, options.revocationList);
   } catch (error) {
     throw rejectToken(ctx, error, options);
   }
@@ -122,17 +146,35 @@ async function establish(
   return Object.freeze({ claims: frozen, roles, scopes, groups });
 }
 
+// Runs after the signature check, on cached tokens too; any failure fails closed.
+async function assertNotRevoked(claims: JWTPayload, list: RevocationList | undefined) {
+  if (list === undefined) return;
+
+  if (typeof claims.jti !== 'string') throw new AuthError('ERR_AUTH_TOKEN_REVOKED');
+
+  let revoked: boolean;
+
+  try {
+    revoked = await list.isRevoked(claims.jti);
+  } catch (error) {
+    throw new AuthError('ERR_AUTH_REVOCATION_UNAVAILABLE', undefined, { cause: error });
+  }
+
+  if (revoked) throw new AuthError('ERR_AUTH_TOKEN_REVOKED');
+}
+
 function rejectToken(ctx: Context, error: unknown, options: AuthenticateOptions): AuthError {
   const reason = error instanceof AuthError ? error.code : 'ERR_AUTH_TOKEN_MALFORMED';
   const requestId = getRequestId(ctx);
 
   options.logger.debug({ requestId, reason }, 'token rejected');
 
-  if (reason === 'ERR_AUTH_KEYS_UNAVAILABLE') {
-    return new AuthError(reason, undefined, { cause: error, headers: { 'Retry-After': '30' } });
+  if (UNAVAILABLE.has(reason)) {
+    const headers = { 'Retry-After': '30' };
+    return new AuthError(reason, undefined, { cause: error, headers });
   }
 
-  return createChallengeError('ERR_AUTH_TOKEN_INVALID', options.realm, error);
+  return createChallengeError('ERR_AUTH_TOKEN_INVALID', options.realm, { cause: error });
 }
 
 function enforce(policy: RoutePolicy, state: SecurityState, realm: string): void {
@@ -141,5 +183,28 @@ function enforce(policy: RoutePolicy, state: SecurityState, realm: string): void
     policy.scopes.every((any) => any.some((scope) => state.scopes.includes(scope))) &&
     policy.groups.every((any) => any.some((group) => state.groups.includes(group)));
 
-  if (!satisfied) throw createChallengeError('ERR_AUTH_FORBIDDEN', realm);
+  if (satisfied) return;
+
+  const scopes = [...new Set(policy.scopes.flat())];
+  throw createChallengeError('ERR_AUTH_FORBIDDEN', realm, { scopes });
+}
+
+async function runPolicies(
+  ctx: Context,
+  resolution: RouteResolution,
+  policy: RoutePolicy,
+  options: AuthenticateOptions,
+): Promise<void> {
+  if (policy.policies.length === 0 || resolution.kind !== 'matched') return;
+
+  const security = SecurityContext.current();
+  const { route, params } = resolution;
+  const request = { claims: security.claims, security, route, params, ctx };
+
+  for (const each of policy.policies) {
+    const allowed: unknown = await options.resolvePolicy(each).authorize(request);
+
+    // Anything but a literal `true` denies, so a policy that forgets to return fails closed.
+    if (allowed !== true) throw createChallengeError('ERR_AUTH_FORBIDDEN', options.realm);
+  }
 }

@@ -18,6 +18,8 @@ export const AUTH_ERROR_CODES = {
   ERR_AUTH_FORBIDDEN: 'The caller lacks a required role, scope, group or policy.',
   // response: 503 when keys cannot be fetched
   ERR_AUTH_KEYS_UNAVAILABLE: 'The keys needed to verify the token are unavailable.',
+  // response: 503 when the revocation list cannot be read (fails closed)
+  ERR_AUTH_REVOCATION_UNAVAILABLE: 'The token revocation list cannot be checked.',
   // reasons, logged only
   ERR_AUTH_TOKEN_MALFORMED: 'The token is not a well-formed compact JWS.',
   ERR_AUTH_TOKEN_TOO_LARGE: 'The token is longer than the configured maximum.',
@@ -44,6 +46,7 @@ const STATUS: Partial<Record<AuthErrorCode, number>> = {
   ERR_AUTH_INVALID_REQUEST: 400,
   ERR_AUTH_FORBIDDEN: 403,
   ERR_AUTH_KEYS_UNAVAILABLE: 503,
+  ERR_AUTH_REVOCATION_UNAVAILABLE: 503,
   ERR_AUTH_INVALID_OPTIONS: 500,
   ERR_AUTH_INVALID_DEFINITION: 500,
   ERR_AUTH_NO_REQUEST: 500,

@@ -1,5 +1,11 @@
 export { authentication } from './authentication.js';
+export type {
+  AuthorizationPolicy,
+  AuthorizationRequest,
+} from './authorization/authorization-policy.js';
 export { allowAnonymous, optionalAuth } from './decorators/allow-anonymous.js';
+export { authorize } from './decorators/authorize.js';
+export { claims, principal } from './decorators/principal.js';
 export {
   requiresGroup,
   requiresRole,
@@ -14,12 +20,19 @@ export {
 } from './errors.js';
 export { AUTH_MODE, type AuthMode } from './metadata.js';
 export type { AuthenticationOptions } from './options.js';
+export { MemoryRevocationList } from './revocation/memory-revocation-list.js';
+export { REVOCATION_LIST, type RevocationList } from './revocation/revocation-list.js';
 export { ClaimRoleResolver, ROLE_RESOLVER, type RoleResolver } from './role-resolver.js';
 export { resolveRoutePolicy, type RoutePolicy } from './route-policy.js';
 export { SecurityContext } from './security-context.js';
+export type { FetchFunction } from './verification/fetch-json.js';
 export type {
+  DiscoveryKeysOptions,
   KeySourceOptions,
   LocalKeysOptions,
+  PublicKeysOptions,
+  RemoteFetchOptions,
   RemoteKeysOptions,
   SecretKeyOptions,
 } from './verification/key-source.js';
+export type { TokenCacheOptions } from './verification/verified-token-cache.js';

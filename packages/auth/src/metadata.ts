@@ -1,4 +1,10 @@
 import { createMetadataKey } from '@portico/core';
+import type { Newable } from 'inversify';
+
+import type { AuthorizationPolicy } from './authorization/authorization-policy.js';
+
+/** The name the authentication plugin installs under; its markers need it. */
+export const AUTH_PLUGIN = 'auth';
 
 /** How a route treats credentials. */
 export type AuthMode = 'anonymous' | 'optional' | 'required';
@@ -12,6 +18,7 @@ function concat(earlier: readonly Alternatives[], later: readonly Alternatives[]
 
 /** Set by `@allowAnonymous` and `@optionalAuth`. */
 export const AUTH_MODE = createMetadataKey<AuthMode>('auth:mode', {
+  plugin: AUTH_PLUGIN,
   combine: (earlier, later) => {
     if (earlier !== later) {
       throw new TypeError('@allowAnonymous and @optionalAuth cannot both mark one target.');
@@ -23,15 +30,27 @@ export const AUTH_MODE = createMetadataKey<AuthMode>('auth:mode', {
 
 /** Set by `@requiresRole`; every entry must hold. */
 export const REQUIRED_ROLES = createMetadataKey<readonly Alternatives[]>('auth:roles', {
+  plugin: AUTH_PLUGIN,
   combine: concat,
 });
 
 /** Set by `@requiresScope`; every entry must hold. */
 export const REQUIRED_SCOPES = createMetadataKey<readonly Alternatives[]>('auth:scopes', {
+  plugin: AUTH_PLUGIN,
   combine: concat,
 });
 
 /** Set by `@requiresGroup`; every entry must hold. */
 export const REQUIRED_GROUPS = createMetadataKey<readonly Alternatives[]>('auth:groups', {
+  plugin: AUTH_PLUGIN,
   combine: concat,
 });
+
+/** Set by `@authorize`; every policy must allow. */
+export const AUTHORIZATION_POLICIES = createMetadataKey<readonly Newable<AuthorizationPolicy>[]>(
+  'auth:authorize',
+  {
+    plugin: AUTH_PLUGIN,
+    combine: (earlier, later) => [...earlier, ...later],
+  },
+);

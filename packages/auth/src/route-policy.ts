@@ -1,7 +1,11 @@
+import type { Newable } from 'inversify';
 import type { RouteDefinition, RouteMetadata } from '@portico/core';
+
+import type { AuthorizationPolicy } from './authorization/authorization-policy.js';
 
 import { AuthError } from './errors.js';
 import {
+  AUTHORIZATION_POLICIES,
   AUTH_MODE,
   REQUIRED_GROUPS,
   REQUIRED_ROLES,
@@ -16,6 +20,8 @@ export interface RoutePolicy {
   readonly roles: readonly Alternatives[];
   readonly scopes: readonly Alternatives[];
   readonly groups: readonly Alternatives[];
+  /** `@authorize` policy classes; every one must allow. */
+  readonly policies: readonly Newable<AuthorizationPolicy>[];
 }
 
 /** The policy of unknown paths and wrong methods: a valid token is required. */
@@ -24,13 +30,23 @@ export const REQUIRE_TOKEN: RoutePolicy = Object.freeze({
   roles: [],
   scopes: [],
   groups: [],
+  policies: [],
 });
 
 const REQUIREMENT_KEYS = [REQUIRED_ROLES, REQUIRED_SCOPES, REQUIRED_GROUPS] as const;
 
+type Level = 'getMethodValue' | 'getClassValue';
+
+function hasRequirement(metadata: RouteMetadata, level: Level): boolean {
+  const hasPolicies = metadata[level](AUTHORIZATION_POLICIES) !== undefined;
+  return hasPolicies || REQUIREMENT_KEYS.some((key) => metadata[level](key) !== undefined);
+}
+
 /**
- * Computes a route's policy from its auth metadata. A method's markers
- * override its class's; a class-level `@allowAnonymous` gives way to a
+ * Computes a route's policy from its auth metadata. Role, scope, group and
+ * `@authorize` requirements accumulate along the class chain and the method;
+ * only an explicit `@allowAnonymous` or `@optionalAuth` on the method
+ * overrides its class, and a class-level `@allowAnonymous` gives way to a
  * method-level requirement.
  *
  * @throws AuthError `ERR_AUTH_INVALID_DEFINITION` for contradictory markers
@@ -43,15 +59,21 @@ export function resolveRoutePolicy(route: RouteDefinition): RoutePolicy {
     return { ...REQUIRE_TOKEN, mode };
   }
 
+  // Requirements add up: a base class's, the class's and the method's must all
+  // hold, so a subclass or a method can never drop an inherited one.
   const policy: RoutePolicy = {
     mode,
-    roles: metadata.get(REQUIRED_ROLES) ?? [],
-    scopes: metadata.get(REQUIRED_SCOPES) ?? [],
-    groups: metadata.get(REQUIRED_GROUPS) ?? [],
+    roles: metadata.collect(REQUIRED_ROLES).flat(),
+    scopes: metadata.collect(REQUIRED_SCOPES).flat(),
+    groups: metadata.collect(REQUIRED_GROUPS).flat(),
+    policies: [...new Set(metadata.collect(AUTHORIZATION_POLICIES).flat())],
   };
 
   if (mode === 'optional' && hasRequirements(policy)) {
-    throwContradiction(route, '@optionalAuth cannot be combined with role, scope or group checks');
+    throwContradiction(
+      route,
+      '@optionalAuth cannot be combined with role, scope, group or @authorize checks',
+    );
   }
 
   return policy;
@@ -60,8 +82,8 @@ export function resolveRoutePolicy(route: RouteDefinition): RoutePolicy {
 function resolveMode(route: RouteDefinition, metadata: RouteMetadata): AuthMode {
   const methodMode = metadata.getMethodValue(AUTH_MODE);
   const classMode = metadata.getClassValue(AUTH_MODE);
-  const methodRequires = REQUIREMENT_KEYS.some((key) => metadata.getMethodValue(key) !== undefined);
-  const classRequires = REQUIREMENT_KEYS.some((key) => metadata.getClassValue(key) !== undefined);
+  const methodRequires = hasRequirement(metadata, 'getMethodValue');
+  const classRequires = hasRequirement(metadata, 'getClassValue');
 
   if (methodMode === 'anonymous' && methodRequires) {
     throwContradiction(route, '@allowAnonymous on the method contradicts its requirements');
@@ -80,7 +102,8 @@ function resolveMode(route: RouteDefinition, metadata: RouteMetadata): AuthMode 
 }
 
 function hasRequirements(policy: RoutePolicy): boolean {
-  return policy.roles.length + policy.scopes.length + policy.groups.length > 0;
+  const { roles, scopes, groups, policies } = policy;
+  return roles.length + scopes.length + groups.length + policies.length > 0;
 }
 
 function throwContradiction(route: RouteDefinition, problem: string): never {

@@ -160,10 +160,13 @@ export function readCurrentState(): SecurityState {
   return request.get(SECURITY_STATE) ?? ANONYMOUS;
 }
 
-/** @internal Freezes claims deeply so nothing downstream can alter them. */
+/**
+ * @internal Freezes claims deeply so nothing downstream can alter them. jose
+ * parses a fresh object for every verification and the token cache only ever
+ * holds frozen ones, so freezing in place leaves no mutable alias behind.
+ */
 export function freezeClaims(claims: JWTPayload): Readonly<JWTPayload> {
-  const copy: JWTPayload = structuredClone(claims);
-  return deepFreeze(copy);
+  return Object.isFrozen(claims) ? claims : deepFreeze(claims);
 }
 
 function deepFreeze<T>(value: T): T {

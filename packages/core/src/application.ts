@@ -4,6 +4,23 @@ import { createServer, type Server } from 'node:http';
 import { Container } from 'inversify';
 import Koa, { type Middleware } from 'koa';
 
+import { REQUEST_CONTEXT, requestContextAccessor } from './context/request-context-accessor.js';
+import {
+  defaultErrorFormatter,
+  ERROR_FORMATTER,
+  type ErrorFormatter,
+} from './http/error-formatter.js';
+import {
+  createOpenApiController,
+  type OpenApiOptions,
+} from './openapi/create-openapi-controller.js';
+import type { OpenApiContributor } from './openapi/openapi-contributor.js';
+import {
+  createOpenApiGenerator,
+  OPENAPI_GENERATOR,
+  type OpenApiGenerator,
+} from './openapi/openapi-generator.js';
+import { resolveRouteMiddleware } from './routing/route-middleware.js';
 import { LOGGER, silentLogger, type Logger } from './logging/logger.js';
 import { createDispatchStage } from './http/dispatch-stage.js';
 import { createErrorBoundary } from './http/error-boundary.js';
@@ -18,9 +35,13 @@ import {
   type ShutdownHook,
 } from './plugin.js';
 import type { ControllerClass, RouteDefinition } from './routing/route-definition.js';
+import { assertRequiredPlugins } from './routing/assert-required-plugins.js';
 import { RouteMatcher } from './routing/route-matcher.js';
 import { buildRouteTable, type RouteMatchingOptions } from './routing/route-registry.js';
+import { closeServer } from './lifecycle/close-server.js';
+import { applyServerTimeouts, type ServerTimeouts } from './lifecycle/server-timeouts.js';
 import { describeTarget } from './metadata/decorator-target.js';
+import { bindController } from './di/bind-controller.js';
 
 /** Options of {@link createApplication}. */
 export interface ApplicationOptions {
@@ -34,15 +55,35 @@ export interface ApplicationOptions {
   readonly routing?: RouteMatchingOptions;
   /** Largest accepted request body in bytes. Default 1 MiB. */
   readonly bodyLimit?: number;
+  /**
+   * Serves the OpenAPI document and a docs page through the controller of
+   * {@link createOpenApiController}. To attach metadata to these routes, list
+   * a decorated subclass of that controller in `controllers` instead.
+   */
+  readonly openapi?: OpenApiOptions;
 }
 
-/** Where {@link PorticoApplication.listen} binds. */
-export interface ListenOptions {
+/** Where {@link PorticoApplication.listen} binds, and its server timeouts. */
+export interface ListenOptions extends ServerTimeouts {
   /** Default `0`: any free port. */
   readonly port?: number;
   /** Default `127.0.0.1`. */
   readonly host?: string;
 }
+
+/** Options of {@link PorticoApplication.close}. */
+export interface CloseOptions {
+  /** How long in-flight requests may take before their connections are cut. Default 10 000. */
+  readonly timeoutMs?: number;
+}
+
+/** Options of {@link PorticoApplication.enableShutdownSignals}. */
+export interface ShutdownSignalOptions extends CloseOptions {
+  /** Default `['SIGTERM', 'SIGINT']`. */
+  readonly signals?: readonly NodeJS.Signals[];
+}
+
+const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
 
 /** One row of the route table. */
 export interface RouteTableRow {
@@ -64,8 +105,10 @@ export class PorticoApplication {
   /** The frozen route table. */
   readonly routes: readonly RouteDefinition[];
   readonly #annotators: readonly RouteAnnotator[];
-  readonly #shutdownHooks: readonly ShutdownHook[];
+  readonly #shutdownHooks: ShutdownHook[];
+  readonly #logger: Logger;
   #server: Server | undefined;
+  #shuttingDown = false;
 
   /** @internal Use {@link createApplication}. */
   constructor(parts: {
@@ -74,12 +117,14 @@ export class PorticoApplication {
     routes: readonly RouteDefinition[];
     annotators: readonly RouteAnnotator[];
     shutdownHooks: readonly ShutdownHook[];
+    logger: Logger;
   }) {
     this.koa = parts.koa;
     this.container = parts.container;
     this.routes = parts.routes;
     this.#annotators = parts.annotators;
-    this.#shutdownHooks = parts.shutdownHooks;
+    this.#shutdownHooks = [...parts.shutdownHooks];
+    this.#logger = parts.logger;
   }
 
   /** The route table as data, with every plugin's annotations. */
@@ -104,16 +149,20 @@ export class PorticoApplication {
     return this.#server;
   }
 
+  /** Whether {@link close} has begun; report "not ready" from readiness probes when true. */
+  get isShuttingDown(): boolean {
+    return this.#shuttingDown;
+  }
+
   /**
-   * Starts an HTTP server.
+   * Starts an HTTP server on `127.0.0.1` and a free port unless told otherwise.
    *
    * @returns the bound address
+   * @throws TypeError for a timeout that is not a positive whole number
    */
   async listen(options: ListenOptions = {}): Promise<AddressInfo> {
-    // Koa's callback returns the request's promise; node:http ignores it.
-    // eslint-disable-next-line @typescript-eslint/no-misused-promises
-    const server = createServer(this.callback());
-    this.#server = server;
+    const server = createServer();
+    this.serve(server, options);
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -123,22 +172,65 @@ export class PorticoApplication {
     return server.address() as AddressInfo;
   }
 
-  /** Stops the server (if listening) and runs the shutdown hooks. */
-  async close(): Promise<void> {
-    const server = this.#server;
-    this.#server = undefined;
-
-    if (server !== undefined) {
-      const closed = new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      });
-      server.closeIdleConnections();
-      await closed;
+  /**
+   * Serves requests arriving at `server`, which may already be listening (for
+   * example to learn its port before the application is built). The
+   * application then owns the server: {@link close} shuts it down gracefully.
+   *
+   * @throws TypeError when the application already serves a server
+   */
+  serve(server: Server, timeouts: ServerTimeouts = {}): void {
+    if (this.#server !== undefined) {
+      throw new TypeError('PorticoApplication.serve: the application already serves a server.');
     }
 
-    for (const hook of this.#shutdownHooks) await hook();
+    const handle = this.callback();
+    server.on('request', (req, res) => {
+      // Keep-alive clients reconnect elsewhere instead of reusing a closing server.
+      if (this.#shuttingDown) res.setHeader('Connection', 'close');
+      void handle(req, res);
+    });
+    applyServerTimeouts(server, timeouts);
+    this.#server = server;
+  }
+
+  /**
+   * Shuts down gracefully: stops accepting connections, closes idle keep-alive
+   * connections, lets in-flight requests finish within `timeoutMs` (then cuts
+   * them), and runs the shutdown hooks of plugins. Safe to call twice.
+   */
+  async close(options: CloseOptions = {}): Promise<void> {
+    const server = this.#server;
+    this.#server = undefined;
+    this.#shuttingDown = true;
+
+    if (server !== undefined) {
+      await closeServer(server, options.timeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS);
+    }
+
+    for (const hook of this.#shutdownHooks.splice(0)) await hook();
+  }
+
+  /**
+   * Closes the application on `SIGTERM` or `SIGINT`. Opt-in, so that tests and
+   * libraries embedding the app keep control of the process.
+   *
+   * @returns a function that removes the signal handlers again
+   */
+  enableShutdownSignals(options: ShutdownSignalOptions = {}): () => void {
+    const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
+    const onSignal = (): void => {
+      removeAll();
+      this.close(options).catch((error: unknown) => {
+        this.#logger.error({ err: error }, 'shutdown failed');
+      });
+    };
+    const removeAll = (): void => {
+      signals.forEach((signal) => process.removeListener(signal, onSignal));
+    };
+
+    signals.forEach((signal) => process.once(signal, onSignal));
+    return removeAll;
   }
 }
 
@@ -159,14 +251,16 @@ export class PorticoApplication {
 export async function createApplication(options: ApplicationOptions): Promise<PorticoApplication> {
   const bodyLimit = resolveBodyLimit(options.bodyLimit);
   const container = options.container ?? new Container();
-  const routes = buildRouteTable(options.controllers, options.routing);
+  const controllers = listControllers(options);
+  const routes = buildRouteTable(controllers, options.routing);
 
-  bindDefaults(container, options.controllers);
+  bindDefaults(container, controllers);
 
   const logger = container.get<Logger>(LOGGER);
   const middleware: Middleware[] = [];
   const annotators: RouteAnnotator[] = [];
   const shutdownHooks: ShutdownHook[] = [];
+  const contributors: OpenApiContributor[] = [];
   const host: PluginHost = {
     container,
     routes,
@@ -174,23 +268,46 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
     use: (each) => middleware.push(each),
     annotateRoutes: (annotator) => annotators.push(annotator),
     onClose: (hook) => shutdownHooks.push(hook),
+    contributeOpenApi: (contributor) => contributors.push(contributor),
   };
+
+  const plugins = (options.use ?? []).filter((entry) => isPlugin(entry));
+  assertRequiredPlugins(routes, new Set(plugins.map((plugin) => plugin.name)));
 
   for (const entry of options.use ?? []) {
     if (isPlugin(entry)) await entry.install(host);
     else middleware.push(assertMiddleware(entry));
   }
 
+  if (!container.isBound(OPENAPI_GENERATOR)) {
+    const generator = createOpenApiGenerator(routes, contributors);
+    container.bind<OpenApiGenerator>(OPENAPI_GENERATOR).toConstantValue(generator);
+  }
+
+  const routeMiddleware = (route: RouteDefinition) => resolveRouteMiddleware(route, container);
   const koa = new Koa();
-  koa.use(createErrorBoundary(logger));
+  koa.use(createErrorBoundary(logger, container.get<ErrorFormatter>(ERROR_FORMATTER)));
   koa.use(createRequestContextStage(logger));
   koa.use(createRouteResolutionStage(new RouteMatcher(routes, options.routing)));
   middleware.forEach((each) => koa.use(each));
-  koa.use(createDispatchStage(routes, { container, bodyLimit, routeMiddleware: () => [] }));
+  koa.use(createDispatchStage(routes, { container, bodyLimit, routeMiddleware }));
 
-  const app = new PorticoApplication({ koa, container, routes, annotators, shutdownHooks });
+  const app = new PorticoApplication({
+    koa,
+    container,
+    routes,
+    annotators,
+    shutdownHooks,
+    logger,
+  });
   logger.info({ routes: app.routeTable }, 'route table');
   return app;
+}
+
+function listControllers(options: ApplicationOptions): readonly ControllerClass[] {
+  if (options.openapi === undefined) return options.controllers;
+
+  return [...options.controllers, createOpenApiController(options.openapi)];
 }
 
 function resolveBodyLimit(limit: number | undefined): number {
@@ -214,10 +331,13 @@ function assertMiddleware(entry: unknown): Middleware {
 function bindDefaults(container: Container, controllers: readonly ControllerClass[]): void {
   if (!container.isBound(LOGGER)) container.bind<Logger>(LOGGER).toConstantValue(silentLogger);
 
-  // Controllers are singletons unless the application bound them itself.
-  for (const controller of controllers) {
-    if (!container.isBound(controller)) {
-      container.bind(controller).toSelf().inSingletonScope();
-    }
+  if (!container.isBound(ERROR_FORMATTER)) {
+    container.bind<ErrorFormatter>(ERROR_FORMATTER).toConstantValue(defaultErrorFormatter);
   }
+
+  if (!container.isBound(REQUEST_CONTEXT)) {
+    container.bind(REQUEST_CONTEXT).toConstantValue(requestContextAccessor);
+  }
+
+  for (const controller of controllers) bindController(container, controller);
 }

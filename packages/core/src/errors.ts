@@ -19,6 +19,7 @@ export const CORE_ERROR_CODES = {
   ERR_CORE_INVALID_DEFINITION: 'A controller, route or decorator is declared incorrectly.',
   ERR_CORE_DUPLICATE_ROUTE: 'Two routes answer the same method and path.',
   ERR_CORE_NO_REQUEST_CONTEXT: 'A request-bound value was read outside of a request.',
+  ERR_CORE_SCOPE_LEAK: 'A request-scoped service was used outside the request that created it.',
 } as const;
 
 /** Codes that were once produced and never will be again. None yet. */

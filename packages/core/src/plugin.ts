@@ -2,6 +2,7 @@ import type { Container } from 'inversify';
 import type { Middleware } from 'koa';
 
 import type { Logger } from './logging/logger.js';
+import type { OpenApiContributor } from './openapi/openapi-contributor.js';
 import type { RouteDefinition } from './routing/route-definition.js';
 
 /** Adds fields to a route's row in the route table (for example its auth mode). */
@@ -27,6 +28,8 @@ export interface PluginHost {
   annotateRoutes(annotator: RouteAnnotator): void;
   /** Runs `hook` when the application closes. */
   onClose(hook: ShutdownHook): void;
+  /** Adds to the generated OpenAPI document (security requirements, schemes …). */
+  contributeOpenApi(contributor: OpenApiContributor): void;
 }
 
 /**

@@ -1,6 +1,8 @@
 export {
+  asUser,
   createTestIssuer,
   TestIssuer,
   type SignOptions,
+  type TestAlgorithm,
   type TestIssuerOptions,
 } from './test-issuer.js';

@@ -19,7 +19,18 @@ export interface TestIssuerOptions {
   /** Default `aud` of the tokens. Default `portico-test`. */
   readonly audience?: string;
   /** Signing algorithm. Default `ES256`. */
-  readonly algorithm?: 'ES256' | 'ES384' | 'RS256' | 'PS256' | 'EdDSA';
+  readonly algorithm?: TestAlgorithm;
+  /** Current time in ms for `iat` and `exp`. Default `Date.now`. */
+  readonly clock?: () => number;
+}
+
+/** The algorithms a {@link TestIssuer} can sign with. */
+export type TestAlgorithm = 'ES256' | 'ES384' | 'RS256' | 'PS256' | 'EdDSA';
+
+interface SigningKey {
+  readonly kid: string;
+  readonly privateKey: CryptoKey;
+  readonly publicJwk: JWK;
 }
 
 /** Claims and header overrides of one test token. */
@@ -39,28 +50,26 @@ export interface SignOptions {
  */
 export class TestIssuer {
   readonly audience: string;
-  readonly algorithm: string;
-  readonly kid: string;
+  readonly algorithm: TestAlgorithm;
   #issuer: string;
-  readonly #privateKey: CryptoKey;
-  readonly #publicJwk: JWK;
+  #keys: readonly SigningKey[];
+  readonly #clock: () => number;
   #server: Server | undefined;
+  #requests: string[] = [];
 
   /** @internal Use {@link createTestIssuer}. */
   constructor(parts: {
     issuer: string;
     audience: string;
-    algorithm: string;
-    privateKey: CryptoKey;
-    publicJwk: JWK;
-    kid: string;
+    algorithm: TestAlgorithm;
+    key: SigningKey;
+    clock: () => number;
   }) {
     this.#issuer = parts.issuer;
     this.audience = parts.audience;
     this.algorithm = parts.algorithm;
-    this.#privateKey = parts.privateKey;
-    this.#publicJwk = parts.publicJwk;
-    this.kid = parts.kid;
+    this.#keys = [parts.key];
+    this.#clock = parts.clock;
   }
 
   /** The `iss` of the tokens. */
@@ -68,9 +77,44 @@ export class TestIssuer {
     return this.#issuer;
   }
 
+  /** The `kid` of the current signing key (the newest). */
+  get kid(): string {
+    return this.#signingKey.kid;
+  }
+
   /** The public keys, as a JWKS document. */
   get jwks(): JSONWebKeySet {
-    return { keys: [{ ...this.#publicJwk }] };
+    return { keys: this.#keys.map((key) => ({ ...key.publicJwk })) };
+  }
+
+  /** Paths requested from the server started by {@link listen}, in order. */
+  get requests(): readonly string[] {
+    return [...this.#requests];
+  }
+
+  /**
+   * Key rotation: generates a new signing key and publishes it beside the
+   * old ones, which stay in the JWKS until {@link retireKey}.
+   *
+   * @returns the new key's `kid`
+   */
+  async rotateKey(): Promise<string> {
+    const key = await generateSigningKey(this.algorithm);
+    this.#keys = [...this.#keys, key];
+    return key.kid;
+  }
+
+  /** Removes a key from the JWKS (it can no longer sign either). */
+  retireKey(kid: string): void {
+    const remaining = this.#keys.filter((key) => key.kid !== kid);
+
+    if (remaining.length === 0) throw new TypeError('TestIssuer.retireKey(): keep one key.');
+
+    this.#keys = remaining;
+  }
+
+  get #signingKey(): SigningKey {
+    return this.#keys[this.#keys.length - 1] as SigningKey;
   }
 
   /** The JWKS URL once {@link listen} ran. */
@@ -83,7 +127,7 @@ export class TestIssuer {
    * `claims` override them.
    */
   async sign(claims: JWTPayload = {}, options: SignOptions = {}): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.#clock() / 1000);
     const exp = options.omitExp === true ? undefined : now + (options.expiresIn ?? 300);
     const payload: JWTPayload = {
       iss: this.#issuer,
@@ -93,9 +137,10 @@ export class TestIssuer {
       ...(exp === undefined ? {} : { exp }),
       ...claims,
     };
-    const header = { alg: this.algorithm, kid: this.kid, typ: 'JWT', ...options.header };
+    const key = this.#signingKey;
+    const header = { alg: this.algorithm, kid: key.kid, typ: 'JWT', ...options.header };
 
-    return new SignJWT(payload).setProtectedHeader(header).sign(this.#privateKey);
+    return new SignJWT(payload).setProtectedHeader(header).sign(key.privateKey);
   }
 
   /**
@@ -104,6 +149,7 @@ export class TestIssuer {
    */
   async listen(): Promise<string> {
     const server = createServer((req, res) => {
+      this.#requests.push(req.url ?? '');
       const body = this.#document(req.url ?? '');
       res.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body ?? { error: 'not_found' }));
@@ -152,16 +198,37 @@ export class TestIssuer {
  */
 export async function createTestIssuer(options: TestIssuerOptions = {}): Promise<TestIssuer> {
   const algorithm = options.algorithm ?? 'ES256';
-  const { privateKey, publicKey } = await generateKeyPair(algorithm, { extractable: true });
-  const kid = randomUUID();
-  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: 'sig' };
 
   return new TestIssuer({
     issuer: options.issuer ?? 'https://issuer.test',
     audience: options.audience ?? 'portico-test',
     algorithm,
-    privateKey,
-    publicJwk,
-    kid,
+    key: await generateSigningKey(algorithm),
+    clock: options.clock ?? Date.now,
   });
+}
+
+async function generateSigningKey(algorithm: TestAlgorithm): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair(algorithm, { extractable: true });
+  const kid = randomUUID();
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: 'sig' };
+
+  return { kid, privateKey, publicJwk };
+}
+
+/**
+ * Signs a token for `claims` and returns the `Authorization` header value:
+ * the one-line way to call an app as a given user.
+ *
+ * @example
+ * ```ts
+ * await request(app.callback()).get('/me').set('Authorization', await asUser(issuer, { sub: 'alice' }));
+ * ```
+ */
+export async function asUser(
+  issuer: TestIssuer,
+  claims: JWTPayload = {},
+  options: SignOptions = {},
+): Promise<string> {
+  return `Bearer ${await issuer.sign(claims, options)}`;
 }

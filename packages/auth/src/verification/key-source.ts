@@ -1,26 +1,44 @@
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  type JSONWebKeySet,
-  type JWTVerifyGetKey,
-} from 'jose';
+import type { KeyObject } from 'node:crypto';
 
-import { AuthError } from '../errors.js';
+import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+
+import { createDiscoveryLocator } from './discovery.js';
+import type { FetchFunction, FetchJsonOptions } from './fetch-json.js';
+import { RemoteKeySet } from './remote-key-set.js';
 
 /** Trust the public keys of a local JSON Web Key Set. */
 export interface LocalKeysOptions {
   readonly jwks: JSONWebKeySet;
 }
 
-/** Trust the keys served at a JWKS URL (https, or http on loopback only). */
-export interface RemoteKeysOptions {
-  readonly jwksUri: string;
-  /** Abort a JWKS request after this long. Default 5000 ms. */
+/** Trust public keys given as PEM strings (SPKI or X.509) or `KeyObject`s. */
+export interface PublicKeysOptions {
+  readonly publicKeys: readonly (string | KeyObject)[];
+}
+
+/** How remote keys are fetched and cached. Every field has a default. */
+export interface RemoteFetchOptions {
+  /** Abort a key request after this long. Default 5000 ms. */
   readonly timeoutMs?: number;
   /** Refetch on an unknown `kid` at most this often. Default 30000 ms. */
   readonly cooldownMs?: number;
-  /** Refetch keys older than this. Default 600000 ms. */
+  /** Refresh keys older than this (kept if the refresh fails). Default 600000 ms. */
   readonly cacheMaxAgeMs?: number;
+  /** Largest accepted key document. Default 262144 bytes. */
+  readonly maxResponseBytes?: number;
+}
+
+/** Trust the keys served at a JWKS URL (https, or http on loopback only). */
+export interface RemoteKeysOptions extends RemoteFetchOptions {
+  readonly jwksUri: string;
+}
+
+/**
+ * Trust the keys named by the issuer's OpenID discovery document, read from
+ * `${issuer}/.well-known/openid-configuration`. Needs exactly one issuer.
+ */
+export interface DiscoveryKeysOptions extends RemoteFetchOptions {
+  readonly discovery: true;
 }
 
 /** Trust an HMAC secret. Needs `allowSymmetric: true` and HS* algorithms. */
@@ -29,36 +47,63 @@ export interface SecretKeyOptions {
 }
 
 /** Where verification keys come from. */
-export type KeySourceOptions = LocalKeysOptions | RemoteKeysOptions | SecretKeyOptions;
+export type KeySourceOptions =
+  | LocalKeysOptions
+  | PublicKeysOptions
+  | RemoteKeysOptions
+  | DiscoveryKeysOptions
+  | SecretKeyOptions;
 
-/** @internal Creates jose's key lookup for the configured source. */
-export function createKeyLookup(keys: KeySourceOptions): JWTVerifyGetKey | Uint8Array {
-  if ('secret' in keys) return keys.secret;
+/** @internal Validated key options: PEM and KeyObject keys already turned into a JWKS. */
+export type ResolvedKeySource =
+  | (LocalKeysOptions & { readonly ignoreKid?: boolean })
+  | SecretKeyOptions
+  | (Required<RemoteFetchOptions> & { readonly jwksUri: string })
+  | (Required<RemoteFetchOptions> & { readonly discoveryIssuer: string });
 
-  if ('jwks' in keys) return createLocalJWKSet(keys.jwks);
-
-  return createRemoteLookup(keys);
+/** @internal What the verifier gets: a key lookup and a counter of key-set changes. */
+export interface KeySource {
+  readonly key: JWTVerifyGetKey | Uint8Array;
+  /** Changes when the trusted keys change, which invalidates cached verifications. */
+  readonly generation: () => number;
 }
 
-function createRemoteLookup(keys: RemoteKeysOptions): JWTVerifyGetKey {
-  const remote = createRemoteJWKSet(new URL(keys.jwksUri), {
-    timeoutDuration: keys.timeoutMs ?? 5000,
-    cooldownDuration: keys.cooldownMs ?? 30_000,
-    cacheMaxAge: keys.cacheMaxAgeMs ?? 600_000,
-  });
+/** @internal Runtime dependencies of remote key sources. */
+export interface KeySourceRuntime {
+  readonly fetch: FetchFunction;
+  readonly clock: () => number;
+}
 
-  return async (header, token) => {
-    try {
-      return await remote(header, token);
-    } catch (error) {
-      throw isKeyMiss(error)
-        ? error
-        : new AuthError('ERR_AUTH_KEYS_UNAVAILABLE', undefined, { cause: error });
-    }
+/** @internal Builds the key lookup for the configured source. */
+export function createKeySource(keys: ResolvedKeySource, runtime: KeySourceRuntime): KeySource {
+  if ('secret' in keys) return { key: keys.secret, generation: () => 0 };
+
+  if ('jwks' in keys) return { key: createLocalLookup(keys), generation: () => 0 };
+
+  const limits: FetchJsonOptions = {
+    fetch: runtime.fetch,
+    timeoutMs: keys.timeoutMs,
+    maxResponseBytes: keys.maxResponseBytes,
   };
+  const locate =
+    'jwksUri' in keys
+      ? () => Promise.resolve(new URL(keys.jwksUri))
+      : createDiscoveryLocator(keys.discoveryIssuer, limits);
+  const remote = new RemoteKeySet({ ...limits, ...keys, locate, clock: runtime.clock });
+
+  return { key: remote.getKey, generation: () => remote.generation };
 }
 
-function isKeyMiss(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS';
+function createLocalLookup(keys: LocalKeysOptions & { readonly ignoreKid?: boolean }) {
+  const local = createLocalJWKSet(keys.jwks);
+
+  if (keys.ignoreKid !== true) return local;
+
+  // PEM and KeyObject keys have no kid, so a token's kid cannot select among them.
+  const lookup: JWTVerifyGetKey = (header, token) => {
+    const withoutKid = { ...header };
+    delete withoutKid.kid;
+    return local(withoutKid, token);
+  };
+  return lookup;
 }

@@ -1,16 +1,26 @@
-import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyOptions } from 'jose';
 
 import { AuthError, type AuthErrorCode } from '../errors.js';
+import { freezeClaims } from '../security-context.js';
+import type { KeySource } from './key-source.js';
+import type { VerifiedTokenCache } from './verified-token-cache.js';
 
 /** The checks a token must pass, already validated. */
 export interface VerificationPolicy {
-  readonly issuer: string | readonly string[];
-  readonly audience: string | readonly string[];
+  readonly issuer: readonly string[];
+  readonly audience: readonly string[];
   readonly algorithms: readonly string[];
   readonly clockToleranceSeconds: number;
   readonly maxTokenLength: number;
   readonly typ: string | undefined;
   readonly requiredClaims: readonly string[];
+}
+
+/** What a {@link TokenVerifier} works with besides its policy. */
+export interface TokenVerifierParts {
+  readonly keys: KeySource;
+  readonly clock: () => number;
+  readonly cache: VerifiedTokenCache | undefined;
 }
 
 // Three base64url segments; checked before jose parses anything.
@@ -32,11 +42,20 @@ const JOSE_REASONS: Readonly<Record<string, AuthErrorCode>> = {
  */
 export class TokenVerifier {
   readonly #policy: VerificationPolicy;
-  readonly #keys: JWTVerifyGetKey | Uint8Array;
+  readonly #parts: TokenVerifierParts;
+  readonly #options: JWTVerifyOptions;
 
-  constructor(policy: VerificationPolicy, keys: JWTVerifyGetKey | Uint8Array) {
+  constructor(policy: VerificationPolicy, parts: TokenVerifierParts) {
     this.#policy = policy;
-    this.#keys = keys;
+    this.#parts = parts;
+    this.#options = {
+      issuer: [...policy.issuer],
+      audience: [...policy.audience],
+      algorithms: [...policy.algorithms],
+      clockTolerance: policy.clockToleranceSeconds,
+      requiredClaims: ['exp', ...policy.requiredClaims],
+      ...(policy.typ === undefined ? {} : { typ: policy.typ }),
+    };
   }
 
   /**
@@ -47,12 +66,17 @@ export class TokenVerifier {
   async verify(token: string): Promise<JWTPayload> {
     this.#assertShape(token);
 
-    try {
-      const { payload } = await this.#callJose(token);
-      return payload;
-    } catch (error) {
-      throw toAuthError(error);
-    }
+    const { keys, clock, cache } = this.#parts;
+    const now = clock();
+    const cached = cache?.get(token, now, keys.generation());
+
+    if (cached !== undefined) return cached;
+
+    const payload = freezeClaims(await this.#verifyWithJose(token, now));
+    const toleranceMs = this.#policy.clockToleranceSeconds * 1000;
+
+    cache?.set(token, payload, keys.generation(), toleranceMs);
+    return payload;
   }
 
   #assertShape(token: string): void {
@@ -63,22 +87,76 @@ export class TokenVerifier {
     if (!COMPACT_JWS.test(token)) throw new AuthError('ERR_AUTH_TOKEN_MALFORMED');
   }
 
-  #callJose(token: string) {
-    const policy = this.#policy;
-    const options = {
-      issuer: policy.issuer as string | string[],
-      audience: policy.audience as string | string[],
-      algorithms: [...policy.algorithms],
-      clockTolerance: policy.clockToleranceSeconds,
-      requiredClaims: ['exp', ...policy.requiredClaims],
-      ...(policy.typ === undefined ? {} : { typ: policy.typ }),
-    };
-    const keys = this.#keys;
+  async #verifyWithJose(token: string, now: number): Promise<JWTPayload> {
+    const options = { ...this.#options, currentDate: new Date(now) };
+    const key = this.#parts.keys.key;
+    let payload: JWTPayload;
 
-    return keys instanceof Uint8Array
-      ? jwtVerify(token, keys, options)
-      : jwtVerify(token, keys, options);
+    try {
+      const result =
+        key instanceof Uint8Array
+          ? await jwtVerify(token, key, options)
+          : await jwtVerify(token, key, options).catch((error: unknown) =>
+              tryEachCandidate(token, error, options),
+            );
+      payload = result.payload;
+    } catch (error) {
+      throw toAuthError(error);
+    }
+
+    this.#assertIssuedInPast(payload, now);
+    assertStringClaims(payload);
+    return payload;
   }
+
+  // jose checks `iat` only with maxTokenAge; a token from the future is refused here.
+  #assertIssuedInPast(payload: JWTPayload, now: number): void {
+    const toleranceMs = this.#policy.clockToleranceSeconds * 1000;
+
+    if (typeof payload.iat === 'number' && payload.iat * 1000 > now + toleranceMs) {
+      throw new AuthError('ERR_AUTH_TOKEN_NOT_YET_VALID');
+    }
+  }
+}
+
+// RFC 7519 makes `sub` and `jti` strings; code compares them as such (owners, denylists).
+function assertStringClaims(payload: JWTPayload): void {
+  for (const name of ['sub', 'jti'] as const) {
+    const value: unknown = payload[name];
+
+    if (value !== undefined && typeof value !== 'string') {
+      throw new AuthError('ERR_AUTH_TOKEN_CLAIMS', `The "${name}" claim is not a string.`);
+    }
+  }
+}
+
+// Most keys tried when several trusted keys fit a token without a usable kid.
+const MAX_CANDIDATES = 8;
+
+/**
+ * jose reports several fitting keys (same type, no distinguishing kid) as
+ * ERR_JWKS_MULTIPLE_MATCHING_KEYS with the candidates attached; try each.
+ */
+async function tryEachCandidate(token: string, error: unknown, options: JWTVerifyOptions) {
+  const candidates = (error as Partial<AsyncIterable<CryptoKey>> | null)?.[Symbol.asyncIterator];
+  const isMultiple = (error as { code?: unknown }).code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS';
+
+  if (!isMultiple || candidates === undefined) throw error;
+
+  let tried = 0;
+  let last: unknown = error;
+
+  for await (const candidate of error as AsyncIterable<CryptoKey>) {
+    if (++tried > MAX_CANDIDATES) break;
+
+    try {
+      return await jwtVerify(token, candidate, options);
+    } catch (failure) {
+      last = failure;
+    }
+  }
+
+  throw last;
 }
 
 function toAuthError(error: unknown): AuthError {
@@ -88,12 +166,7 @@ function toAuthError(error: unknown): AuthError {
   const claim = (error as { claim?: unknown } | null)?.claim;
   const reason = typeof code === 'string' ? JOSE_REASONS[code] : undefined;
   const notYetValid = reason === 'ERR_AUTH_TOKEN_CLAIMS' && claim === 'nbf';
+  const resolved = notYetValid ? 'ERR_AUTH_TOKEN_NOT_YET_VALID' : reason;
 
-  return new AuthError(
-    notYetValid ? 'ERR_AUTH_TOKEN_NOT_YET_VALID' : (reason ?? 'ERR_AUTH_TOKEN_MALFORMED'),
-    undefined,
-    {
-      cause: error,
-    },
-  );
+  return new AuthError(resolved ?? 'ERR_AUTH_TOKEN_MALFORMED', undefined, { cause: error });
 }

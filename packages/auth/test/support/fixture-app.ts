@@ -14,7 +14,16 @@ import { createTestIssuer, type TestIssuer } from '../../src/testing/index.js';
 
 /** Counts handler calls, so tests can assert a rejected request never ran one. */
 export class HandlerCalls {
-  count = 0;
+  readonly names: string[] = [];
+
+  record(name: string): void {
+    this.names.push(name);
+  }
+
+  /** How many handlers ran. */
+  get count(): number {
+    return this.names.length;
+  }
 }
 
 @injectable()
@@ -39,32 +48,32 @@ export class FixtureController {
   @get('/public')
   @allowAnonymous()
   publicRoute() {
-    this.calls.count++;
+    this.calls.record('public');
     return { authenticated: this.security.isAuthenticated };
   }
 
   @get('/data')
   data() {
-    this.calls.count++;
+    this.calls.record('data');
     return { secret: 'data' };
   }
 
   @post('/data')
   writeData() {
-    this.calls.count++;
+    this.calls.record('write');
     return { written: true };
   }
 
   @get('/me')
   me() {
-    this.calls.count++;
+    this.calls.record('me');
     return this.whoAmI.describe();
   }
 
   @get('/admin')
   @requiresRole('admin')
   admin() {
-    this.calls.count++;
+    this.calls.record('admin');
     return { admin: true };
   }
 }
@@ -76,7 +85,7 @@ export class OpenController {
 
   @get('/info')
   info() {
-    this.calls.count++;
+    this.calls.record('info');
     return { sub: SecurityContext.current().subject ?? null };
   }
 }
@@ -85,18 +94,29 @@ export interface Fixture {
   readonly app: PorticoApplication;
   readonly issuer: TestIssuer;
   readonly calls: HandlerCalls;
+  readonly container: Container;
+}
+
+/** What else a fixture may be built with. */
+export interface FixtureSetup {
+  /** Use this issuer instead of a fresh one. */
+  readonly issuer?: TestIssuer;
+  /** Binds or rebinds services before the application is created. */
+  readonly prepare?: (container: Container) => void;
 }
 
 /** An application with the fixture controllers, trusting a fresh test issuer. */
 export async function createFixture(
   overrides: Partial<AuthenticationOptions> = {},
+  setup: FixtureSetup = {},
 ): Promise<Fixture> {
-  const issuer = await createTestIssuer({ audience: 'fixture-api' });
+  const issuer = setup.issuer ?? (await createTestIssuer({ audience: 'fixture-api' }));
   const container = new Container();
   const calls = new HandlerCalls();
 
   container.bind(HandlerCalls).toConstantValue(calls);
   container.bind(WhoAmIService).toSelf().inSingletonScope();
+  setup.prepare?.(container);
 
   const auth = authentication({
     issuer: issuer.issuer,
@@ -108,5 +128,5 @@ export async function createFixture(
   const controllers = [FixtureController, OpenController];
   const app = await createApplication({ controllers, container, use: [auth] });
 
-  return { app, issuer, calls };
+  return { app, issuer, calls, container };
 }

@@ -66,7 +66,7 @@ export class RequestContext {
 
   /** The request's DI scope, created on first use. */
   get scope(): RequestScope {
-    this.#scope ??= new RequestScope();
+    this.#scope ??= new RequestScope(() => storage.getStore() === this);
     return this.#scope;
   }
 

@@ -1,21 +1,47 @@
 import type { ServiceIdentifier } from 'inversify';
 
+import { guardRequestScoped } from './guard-request-scoped.js';
+
+interface ScopedInstance {
+  /** What consumers get: guarded when the instance is an object. */
+  readonly exposed: unknown;
+  /** The instance itself, disposed after the response. */
+  readonly instance: unknown;
+}
+
 /**
  * The instances of request-scoped services for one HTTP request. Created only
  * when the request first resolves such a service, disposed after the response.
  */
 export class RequestScope {
-  readonly #instances = new Map<ServiceIdentifier, unknown>();
+  readonly #instances = new Map<ServiceIdentifier, ScopedInstance>();
+  readonly #isActive: () => boolean;
 
-  /** Returns this request's instance for `id`, creating it with `create` once. */
+  /**
+   * @internal Created by the request context on first use.
+   * @param isActive - whether the owning request is the one in progress
+   */
+  constructor(isActive: () => boolean) {
+    this.#isActive = isActive;
+  }
+
+  /**
+   * Returns this request's instance for `id`, creating it with `create` once.
+   * An object instance comes wrapped so that it throws `ERR_CORE_SCOPE_LEAK`
+   * when used from any other request.
+   */
   resolve<T>(id: ServiceIdentifier<T>, create: () => T): T {
-    if (this.#instances.has(id)) {
-      return this.#instances.get(id) as T;
-    }
+    const existing = this.#instances.get(id);
+
+    if (existing !== undefined) return existing.exposed as T;
 
     const instance = create();
-    this.#instances.set(id, instance);
-    return instance;
+    const exposed = isObject(instance)
+      ? guardRequestScoped(instance, describeId(id), this.#isActive)
+      : instance;
+
+    this.#instances.set(id, { exposed, instance });
+    return exposed;
   }
 
   /**
@@ -23,7 +49,7 @@ export class RequestScope {
    * instance, newest first. A failing disposer does not stop the others.
    */
   async dispose(): Promise<void> {
-    const instances = [...this.#instances.values()].reverse();
+    const instances = [...this.#instances.values()].map((each) => each.instance).reverse();
     this.#instances.clear();
 
     const results = await Promise.allSettled(instances.map((each) => disposeOne(each)));
@@ -41,4 +67,12 @@ async function disposeOne(instance: unknown): Promise<void> {
     disposable[Symbol.asyncDispose] ?? disposable[Symbol.dispose] ?? disposable.dispose;
 
   if (typeof dispose === 'function') await dispose.call(instance);
+}
+
+function isObject(value: unknown): value is object {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+function describeId(id: ServiceIdentifier): string {
+  return typeof id === 'function' ? id.name : String(id);
 }

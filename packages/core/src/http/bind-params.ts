@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 import { ValidationError, type FieldError } from '../errors.js';
 import type { ParamSource } from '../decorators/params.js';
 import type { ParamBinding } from '../routing/route-definition.js';
+import { coerceValue } from '../validation/coerce-value.js';
 import { readJsonBody } from './read-json-body.js';
 
 type Location = FieldError['location'];
@@ -25,7 +26,8 @@ const LOCATIONS: Partial<Record<ParamSource, Location>> = {
 
 /**
  * Computes a handler's arguments: reads each bound value, coerces strings to
- * the declared `number` or `boolean` type, and validates schemas.
+ * the number or boolean the schema (or the declared type) asks for, and
+ * validates schemas.
  *
  * @throws ValidationError (400) listing every failing field at once
  */
@@ -56,10 +58,11 @@ async function bindOne(
   if (location === undefined) return validateCustom(binding, raw, errors);
 
   const field = binding.name ?? '';
-  const coerced = coerce(raw, binding.designType);
+  const coerced = coerceValue(raw, binding.coercion);
 
   if (!coerced.ok) {
-    errors.push({ location, path: field, message: coerced.message });
+    const path = [field, coerced.field ?? ''].filter(Boolean).join('.');
+    errors.push({ location, path, message: coerced.message });
     return undefined;
   }
 
@@ -111,30 +114,6 @@ function readBodyOnce(input: BindingInput): Promise<unknown> {
   }
 
   return body;
-}
-
-type Coerced = { ok: true; value: unknown } | { ok: false; message: string };
-
-const NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
-
-function coerce(raw: unknown, designType: unknown): Coerced {
-  if (raw === undefined || (designType !== Number && designType !== Boolean)) {
-    return { ok: true, value: raw };
-  }
-
-  if (typeof raw !== 'string') {
-    return { ok: false, message: 'Expected a single value.' };
-  }
-
-  if (designType === Number) {
-    return NUMBER_PATTERN.test(raw)
-      ? { ok: true, value: Number(raw) }
-      : { ok: false, message: 'Expected a number.' };
-  }
-
-  if (raw === 'true' || raw === 'false') return { ok: true, value: raw === 'true' };
-
-  return { ok: false, message: 'Expected true or false.' };
 }
 
 async function validate(

@@ -2,6 +2,7 @@ import type { Context, Middleware } from 'koa';
 
 import { HttpError, CORE_ERROR_CODES } from '../errors.js';
 import type { Logger } from '../logging/logger.js';
+import type { ErrorFormatter } from './error-formatter.js';
 import { createProblem, PROBLEM_CONTENT_TYPE } from './problem.js';
 import { getRequestId } from './request-id.js';
 
@@ -10,17 +11,27 @@ import { getRequestId } from './request-id.js';
  * with a stable `code`. Unexpected errors become a generic 500 and are logged
  * once, with the request id; nothing of them reaches the client.
  */
-export function createErrorBoundary(logger: Logger): Middleware {
+export function createErrorBoundary(logger: Logger, format: ErrorFormatter): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
-      respondWithError(ctx, toHttpError(error), error, logger);
+      respondWithError(ctx, toHttpError(error), error, { logger, format });
     }
   };
 }
 
-function respondWithError(ctx: Context, known: HttpError, original: unknown, logger: Logger): void {
+interface BoundaryTools {
+  readonly logger: Logger;
+  readonly format: ErrorFormatter;
+}
+
+function respondWithError(
+  ctx: Context,
+  known: HttpError,
+  original: unknown,
+  { logger, format }: BoundaryTools,
+): void {
   const requestId = getRequestId(ctx);
 
   if (ctx.res.headersSent || !ctx.writable) {
@@ -37,7 +48,7 @@ function respondWithError(ctx: Context, known: HttpError, original: unknown, log
   if (requestId !== undefined) ctx.set('X-Request-Id', requestId);
 
   ctx.status = known.status;
-  ctx.body = JSON.stringify(createProblem(known, requestId));
+  ctx.body = JSON.stringify(formatSafely(format, known, requestId, logger));
   ctx.type = PROBLEM_CONTENT_TYPE;
 }
 
@@ -82,4 +93,19 @@ export function toHttpError(error: unknown): HttpError {
   const message = expose === true && typeof offered === 'string' ? offered : CORE_ERROR_CODES[code];
 
   return new HttpError(status, code, message, { cause: error });
+}
+
+function formatSafely(
+  format: ErrorFormatter,
+  error: HttpError,
+  requestId: string | undefined,
+  logger: Logger,
+): unknown {
+  try {
+    return format(error, requestId);
+  } catch (failure) {
+    // A broken custom formatter must not turn every error into Koa's text 500.
+    logger.error({ requestId, err: failure }, 'error formatter failed');
+    return createProblem(error, requestId);
+  }
 }

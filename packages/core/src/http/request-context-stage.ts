@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 
 import { RequestContext } from '../context/request-context.js';
 import type { Logger } from '../logging/logger.js';
+import { toHttpError } from './error-boundary.js';
 import { assignRequestId } from './request-id.js';
 
 /**
@@ -16,11 +17,21 @@ export function createRequestContextStage(logger: Logger): Middleware {
 
     ctx.set('X-Request-Id', id);
 
+    let status: number | undefined;
+
     try {
       await RequestContext.run(context, next);
+    } catch (error) {
+      // The boundary outside this stage writes the error status later.
+      status = toHttpError(error).status;
+      throw error;
     } finally {
       await disposeQuietly(context, logger);
-      logCompletion(logger, id, ctx.method, ctx.status, started);
+      logCompletion(
+        logger,
+        { requestId: id, method: ctx.method, path: ctx.path, status: status ?? ctx.status },
+        started,
+      );
     }
   };
 }
@@ -33,13 +44,15 @@ async function disposeQuietly(context: RequestContext, logger: Logger): Promise<
   }
 }
 
-function logCompletion(
-  logger: Logger,
-  requestId: string,
-  method: string,
-  status: number,
-  started: number,
-): void {
+interface CompletionFields {
+  readonly requestId: string;
+  readonly method: string;
+  /** The path without the query string, which may carry credentials. */
+  readonly path: string;
+  readonly status: number;
+}
+
+function logCompletion(logger: Logger, fields: CompletionFields, started: number): void {
   const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-  logger.debug({ requestId, method, status, durationMs }, 'request completed');
+  logger.debug({ ...fields, durationMs }, 'request completed');
 }

@@ -32,9 +32,13 @@ function writeBody(ctx: Context, body: unknown, status: number | undefined): voi
     return;
   }
 
-  ctx.body = isPassThrough(body) ? body : JSON.stringify(body);
-
-  if (!isPassThrough(body)) ctx.type = 'application/json';
+  if (isPassThrough(body)) {
+    ctx.body = body;
+  } else {
+    // Typed first, so Koa does not sniff the JSON string for a type of its own.
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(body);
+  }
 
   if (status !== undefined) ctx.status = status;
 }

@@ -18,6 +18,18 @@ export interface MetadataKey<T> {
   readonly description: string;
   /** Combines two decorators stacked on the same target; the later one wins by default. */
   readonly combine: (earlier: T, later: T) => T;
+  /** The name of the plugin that enforces this metadata, if any. */
+  readonly plugin: string | undefined;
+}
+
+/** What start-up checks need to know of a key, whatever its value type. */
+export type MetadataKeyInfo = Pick<MetadataKey<unknown>, 'symbol' | 'description' | 'plugin'>;
+
+const KEYS_BY_SYMBOL = new Map<symbol, MetadataKeyInfo>();
+
+/** @internal The key created for `symbol`, if {@link createMetadataKey} made it. */
+export function findMetadataKey(symbol: symbol): MetadataKeyInfo | undefined {
+  return KEYS_BY_SYMBOL.get(symbol);
 }
 
 /** Options of {@link createMetadataKey}. */
@@ -27,6 +39,12 @@ export interface MetadataKeyOptions<T> {
    * stacking the same key twice on one target is a definition error.
    */
   readonly combine?: (earlier: T, later: T) => T;
+  /**
+   * The name of the plugin that acts on this metadata. An application whose
+   * routes carry the key but whose `use` lacks that plugin fails at start-up,
+   * so a security marker can never be silently ignored.
+   */
+  readonly plugin?: string;
 }
 
 /**
@@ -48,8 +66,15 @@ export function createMetadataKey<T>(
   }
 
   const combine = options.combine ?? rejectStacking(description);
+  const key = Object.freeze({
+    symbol: Symbol(description),
+    description,
+    combine,
+    plugin: options.plugin,
+  });
 
-  return Object.freeze({ symbol: Symbol(description), description, combine });
+  KEYS_BY_SYMBOL.set(key.symbol, key);
+  return key;
 }
 
 function rejectStacking<T>(description: string): (earlier: T, later: T) => T {

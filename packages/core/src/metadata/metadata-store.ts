@@ -136,3 +136,22 @@ export function listMethodKeys(owner: ClassOwner, method: MethodName): Set<symbo
 
   return keys;
 }
+
+/**
+ * Every value recorded for `key` along the chain of `owner`, base class
+ * first: at class level, or on `method` when it is given.
+ */
+export function collectValues(owner: ClassOwner, key: symbol, method?: MethodName): unknown[] {
+  const values: unknown[] = [];
+
+  for (const current of listClassChain(owner).reverse()) {
+    const value =
+      method === undefined
+        ? getOwnClassValue(current, key)
+        : getOwnMethodValue(current, method, key);
+
+    if (value !== undefined) values.push(value);
+  }
+
+  return values;
+}

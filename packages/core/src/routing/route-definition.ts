@@ -3,6 +3,7 @@ import type { Newable } from 'inversify';
 
 import type { ParamResolver, ParamSource } from '../decorators/params.js';
 import type { MethodName } from '../metadata/metadata-store.js';
+import type { Coercion } from '../validation/coercion.js';
 import type { RouteMetadata } from './route-metadata.js';
 
 /** A class that can be constructed, as controllers are. */
@@ -17,6 +18,8 @@ export interface ParamBinding {
   readonly resolve: ParamResolver | undefined;
   /** The declared TypeScript type (`Number`, `String` …) from `design:paramtypes`. */
   readonly designType: unknown;
+  /** How request strings are converted before validation, from the schema or the design type. */
+  readonly coercion: Coercion | undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { MetadataKey } from '../metadata/metadata-key.js';
 import {
+  collectValues,
   findClassValue,
   findMethodValue,
   listClassKeys,
@@ -42,6 +43,18 @@ export class RouteMetadata {
   /** The value recorded on the method itself (or its nearest base declaration). */
   getMethodValue<T>(key: MetadataKey<T>): T | undefined {
     return findMethodValue(this.#owner, this.#method, key.symbol) as T | undefined;
+  }
+
+  /**
+   * Every value recorded for `key` on this route, for keys whose values add
+   * up rather than override: the class chain (base class first), then the
+   * method's declarations along the same chain.
+   */
+  collect<T>(key: MetadataKey<T>): T[] {
+    const classValues = collectValues(this.#owner, key.symbol);
+    const methodValues = collectValues(this.#owner, key.symbol, this.#method);
+
+    return [...classValues, ...methodValues] as T[];
   }
 
   /** Whether any level records a value for `key`. */

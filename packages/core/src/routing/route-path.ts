@@ -1,8 +1,12 @@
 import type { RouteDefinition } from './route-definition.js';
 
-/** Joins a controller prefix and a route path into one full path. */
+/**
+ * Joins a controller prefix and a route path into one full path. A route path
+ * of `'/'` under a prefix means the prefix itself, as in NestJS, so
+ * `@controller('/notes') @get('/')` answers `/notes`, not `/notes/`.
+ */
 export function joinPath(prefix: string, path: string): string {
-  const joined = `${prefix}${path}`;
+  const joined = path === '/' && prefix !== '' ? prefix : `${prefix}${path}`;
   return joined === '' ? '/' : joined;
 }
 
@@ -23,18 +27,24 @@ function rankSegment(segment: string): number {
 
 /**
  * Orders routes so that the more specific one is tried first: segment by
- * segment, a literal beats a parameter, and a parameter beats a wildcard.
- * `GET /users/me` therefore wins over `GET /users/:id`. Explicit `HEAD` routes
- * come before the implicit `HEAD` of a `GET` route on the same path.
+ * segment, a literal beats a parameter, and a parameter beats a wildcard;
+ * where one path's ranks are a prefix of the other's, the longer path comes
+ * first. `GET /users/me` therefore wins over `GET /users/:id` whatever else is
+ * declared. Explicit `HEAD` routes come before the implicit `HEAD` of a `GET`
+ * route on the same path. The order is total, so `Array.prototype.sort` (which
+ * is stable) gives the same table for any declaration order of distinct shapes.
  */
 export function compareSpecificity(a: RouteDefinition, b: RouteDefinition): number {
-  const left = a.path.split('/');
-  const right = b.path.split('/');
+  const left = a.path.split('/').map(rankSegment);
+  const right = b.path.split('/').map(rankSegment);
+  const shared = Math.min(left.length, right.length);
 
-  for (let index = 0; index < Math.min(left.length, right.length); index++) {
-    const difference = rankSegment(left[index] ?? '') - rankSegment(right[index] ?? '');
+  for (let index = 0; index < shared; index++) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
     if (difference !== 0) return difference;
   }
+
+  if (left.length !== right.length) return right.length - left.length;
 
   return rankMethod(a.method) - rankMethod(b.method);
 }

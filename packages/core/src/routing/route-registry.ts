@@ -14,6 +14,7 @@ import {
 } from '../metadata/metadata-store.js';
 import type { ControllerClass, ParamBinding, RouteDefinition } from './route-definition.js';
 import { RouteMetadata } from './route-metadata.js';
+import { resolveCoercion } from '../validation/coercion.js';
 import { compareSpecificity, describeShape, joinPath } from './route-path.js';
 
 /** How paths are compared. Both default to exact matching. */
@@ -119,10 +120,19 @@ function buildParamBindings(controller: ControllerClass, name: MethodName): Para
     }
 
     const [declaration] = matches as [ParamDeclaration];
-    bindings.push(Object.freeze({ ...declaration, designType: types[index] }));
+    const designType = types[index];
+    const coercion = isStringSource(declaration.source)
+      ? resolveCoercion(designType, declaration.schema)
+      : undefined;
+    bindings.push(Object.freeze({ ...declaration, designType, coercion }));
   }
 
   return bindings;
+}
+
+/** Sources that arrive as strings; a JSON body keeps its own types. */
+function isStringSource(source: ParamDeclaration['source']): boolean {
+  return source === 'path' || source === 'query' || source === 'header' || source === 'cookie';
 }
 
 function readParamTypes(controller: ControllerClass, name: MethodName): unknown[] {

@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import {
+  controller,
+  createApplication,
+  get,
+  OPENAPI_GENERATOR,
+  type OpenApiDocument,
+  type OpenApiGenerator,
+  type OpenApiOperation,
+} from '@portico/core';
+
+import {
+  allowAnonymous,
+  authentication,
+  optionalAuth,
+  requiresRole,
+  requiresScope,
+} from '../../src/index.js';
+import { createTestIssuer } from '../../src/testing/index.js';
+
+@controller('/docs')
+class DocsController {
+  @get('/open') @allowAnonymous() open() {}
+  @get('/maybe') @optionalAuth() maybe() {}
+  @get('/closed') @requiresRole('admin') @requiresScope('notes:read', 'notes:write') closed() {}
+}
+
+// The real generator of core, with auth installed as a plugin.
+async function generateDocument(): Promise<OpenApiDocument> {
+  const issuer = await createTestIssuer();
+  const auth = authentication({
+    issuer: issuer.issuer,
+    audience: issuer.audience,
+    algorithms: ['ES256'],
+    keys: { jwks: issuer.jwks },
+  });
+  const app = await createApplication({ controllers: [DocsController], use: [auth] });
+  const generator = app.container.get<OpenApiGenerator>(OPENAPI_GENERATOR);
+
+  return generator.generate({ title: 'Docs', version: '1.0.0' });
+}
+
+function operation(document: OpenApiDocument, path: string): OpenApiOperation {
+  const item = document.paths[path];
+  return item?.['get'] as OpenApiOperation;
+}
+
+describe('auth in the OpenAPI document', () => {
+  it('marks anonymous routes with an empty security list', async () => {
+    const document = await generateDocument();
+
+    const open = operation(document, '/docs/open');
+
+    expect(open['security']).to.deep.equal([]);
+    expect(open.responses).not.to.have.property('401');
+  });
+
+  it('lets optional routes be called with or without a bearer token', async () => {
+    const document = await generateDocument();
+
+    expect(operation(document, '/docs/maybe')['security']).to.deep.equal([{}, { bearerAuth: [] }]);
+  });
+
+  it('requires the bearer scheme with its scopes and documents 401 and 403', async () => {
+    const document = await generateDocument();
+
+    const closed = operation(document, '/docs/closed');
+
+    expect(closed['security']).to.deep.equal([{ bearerAuth: ['notes:read', 'notes:write'] }]);
+    expect(closed.responses).to.include.keys('401', '403');
+    expect(closed.responses['403']?.['description']).to.include('role admin');
+  });
+
+  it('adds the bearer security scheme to the document', async () => {
+    const document = await generateDocument();
+
+    expect(document.components['securitySchemes']).to.deep.equal({
+      bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+    });
+  });
+});
