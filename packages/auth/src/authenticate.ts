@@ -78,7 +78,7 @@ async function authenticate(ctx: Context, next: Next, decision: Decision): Promi
   const state = await establish(ctx, token, options);
   RequestContext.current().set(SECURITY_STATE, state);
   enforce(policy, state, options.realm);
-  await runPolicies(ctx, resolution, policy, options);
+  if (policy.policies.length > 0) await runPolicies(ctx, resolution, policy, options);
 
   await next();
 }
@@ -133,13 +133,17 @@ async function establish(
 
   try {
     claims = await options.verifier.verify(token);
-    await assertNotRevoked(claims, options.revocationList);
+    if (options.revocationList) await assertNotRevoked(claims, options.revocationList);
   } catch (error) {
     throw rejectToken(ctx, error, options);
   }
 
   const frozen = freezeClaims(claims);
-  const roles = Object.freeze([...(await options.roleResolver.resolveRoles(frozen))]);
+  // Await only an async resolver: each await is a promise, and under
+  // AsyncLocalStorage on Node 20 every promise costs a hook.
+  const resolving = options.roleResolver.resolveRoles(frozen);
+  const resolved = resolving instanceof Promise ? await resolving : resolving;
+  const roles = Object.freeze([...resolved]);
   const scopes = Object.freeze([...readStringList(frozen['scope'] ?? frozen['scp'])]);
   const groups = Object.freeze([...readStringList(frozen['groups'])]);
 
@@ -147,9 +151,7 @@ async function establish(
 }
 
 // Runs after the signature check, on cached tokens too; any failure fails closed.
-async function assertNotRevoked(claims: JWTPayload, list: RevocationList | undefined) {
-  if (list === undefined) return;
-
+async function assertNotRevoked(claims: JWTPayload, list: RevocationList) {
   if (typeof claims.jti !== 'string') throw new AuthError('ERR_AUTH_TOKEN_REVOKED');
 
   let revoked: boolean;

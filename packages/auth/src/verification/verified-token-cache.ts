@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 import type { JWTPayload } from 'jose';
 
@@ -120,7 +120,7 @@ export class VerifiedTokenCache {
 }
 
 function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  return hash('sha256', token, 'base64url');
 }
 
 function estimateBytes(token: string, claims: JWTPayload): number {

@@ -71,6 +71,11 @@ export class RequestContext {
   }
 
   /** @internal Disposes the DI scope if the request created one. */
+  /** Whether the request created its DI scope, which then needs disposing. */
+  get hasScope(): boolean {
+    return this.#scope !== undefined;
+  }
+
   async dispose(): Promise<void> {
     await this.#scope?.dispose();
   }

@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa';
 
 import { RequestContext } from '../context/request-context.js';
-import type { Logger } from '../logging/logger.js';
+import { silentLogger, type Logger } from '../logging/logger.js';
 import { toHttpError } from './error-boundary.js';
 import { assignRequestId } from './request-id.js';
 
@@ -10,10 +10,13 @@ import { assignRequestId } from './request-id.js';
  * (and through it the lazily created DI scope), and disposes them afterwards.
  */
 export function createRequestContextStage(logger: Logger): Middleware {
+  // With the default silent logger there is no per-request line to build.
+  const logsRequests = logger !== silentLogger;
+
   return async (ctx, next) => {
     const id = assignRequestId(ctx);
     const context = new RequestContext(id, ctx);
-    const started = performance.now();
+    const started = logsRequests ? performance.now() : 0;
 
     ctx.set('X-Request-Id', id);
 
@@ -26,12 +29,12 @@ export function createRequestContextStage(logger: Logger): Middleware {
       status = toHttpError(error).status;
       throw error;
     } finally {
-      await disposeQuietly(context, logger);
-      logCompletion(
-        logger,
-        { requestId: id, method: ctx.method, path: ctx.path, status: status ?? ctx.status },
-        started,
-      );
+      if (context.hasScope) await disposeQuietly(context, logger);
+
+      if (logsRequests) {
+        const fields = { requestId: id, method: ctx.method, path: ctx.path };
+        logCompletion(logger, { ...fields, status: status ?? ctx.status }, started);
+      }
     }
   };
 }
