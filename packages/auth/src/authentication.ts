@@ -39,7 +39,8 @@ export function authentication(options: AuthenticationOptions): PorticoPlugin {
   const resolved = resolveOptions(options);
 
   return {
-    name: AUTH_PLUGIN,
+    name: 'auth',
+    id: AUTH_PLUGIN,
     install(host: PluginHost) {
       const policies = buildPolicies(host.routes);
       const container = host.container;

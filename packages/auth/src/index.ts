@@ -18,7 +18,7 @@ export {
   RETIRED_AUTH_ERROR_CODES,
   type AuthErrorCode,
 } from './errors.js';
-export { AUTH_MODE, type AuthMode } from './metadata.js';
+export { AUTH_MODE, AUTH_PLUGIN, type AuthMode } from './metadata.js';
 export type { AuthenticationOptions } from './options.js';
 export { MemoryRevocationList } from './revocation/memory-revocation-list.js';
 export { REVOCATION_LIST, type RevocationList } from './revocation/revocation-list.js';

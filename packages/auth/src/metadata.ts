@@ -3,8 +3,8 @@ import type { Newable } from 'inversify';
 
 import type { AuthorizationPolicy } from './authorization/authorization-policy.js';
 
-/** The name the authentication plugin installs under; its markers need it. */
-export const AUTH_PLUGIN = 'auth';
+/** The identity of the authentication plugin; its markers need it installed. */
+export const AUTH_PLUGIN: unique symbol = Symbol('@portico/auth');
 
 /** How a route treats credentials. */
 export type AuthMode = 'anonymous' | 'optional' | 'required';

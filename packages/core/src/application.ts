@@ -279,7 +279,8 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
   };
 
   const plugins = (options.use ?? []).filter((entry) => isPlugin(entry));
-  assertRequiredPlugins(routes, new Set(plugins.map((plugin) => plugin.name)));
+  const pluginIds = plugins.flatMap((plugin) => (plugin.id === undefined ? [] : [plugin.id]));
+  assertRequiredPlugins(routes, new Set(pluginIds));
 
   for (const entry of options.use ?? []) {
     if (isPlugin(entry)) await entry.install(host);

@@ -47,6 +47,11 @@ export interface PluginHost {
 export interface PorticoPlugin {
   /** A short name for logs and error messages. */
   readonly name: string;
+  /**
+   * The plugin's identity, named by the metadata keys it enforces
+   * (`createMetadataKey(…, { plugin: id })`). Export it from your package.
+   */
+  readonly id?: symbol;
   /** Binds services and adds middleware; may be async (key discovery). */
   install(host: PluginHost): void | Promise<void>;
 }

@@ -30,7 +30,7 @@ describe('auth markers without the auth plugin', () => {
       );
 
       expect(error).to.have.property('code', 'ERR_CORE_INVALID_DEFINITION');
-      expect((error as Error).message).to.include('"auth"');
+      expect((error as Error).message).to.include('@portico/auth plugin');
     });
   }
 });

@@ -18,8 +18,8 @@ export interface MetadataKey<T> {
   readonly description: string;
   /** Combines two decorators stacked on the same target; the later one wins by default. */
   readonly combine: (earlier: T, later: T) => T;
-  /** The name of the plugin that enforces this metadata, if any. */
-  readonly plugin: string | undefined;
+  /** The identity of the plugin that enforces this metadata, if any. */
+  readonly plugin: symbol | undefined;
 }
 
 /** What start-up checks need to know of a key, whatever its value type. */
@@ -40,11 +40,13 @@ export interface MetadataKeyOptions<T> {
    */
   readonly combine?: (earlier: T, later: T) => T;
   /**
-   * The name of the plugin that acts on this metadata. An application whose
-   * routes carry the key but whose `use` lacks that plugin fails at start-up,
+   * The identity (`PorticoPlugin.id`) of the plugin that acts on this
+   * metadata. An application whose routes carry the key but whose `use` lacks
+   * a plugin with that id fails at start-up. A symbol, not a name, so that no
+   * other plugin can stand in for the enforcing one by accident,
    * so a security marker can never be silently ignored.
    */
-  readonly plugin?: string;
+  readonly plugin?: symbol;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { RouteDefinition } from './route-definition.js';
  */
 export function assertRequiredPlugins(
   routes: readonly RouteDefinition[],
-  installed: ReadonlySet<string>,
+  installed: ReadonlySet<symbol>,
 ): void {
   for (const route of routes) {
     for (const symbol of route.metadata.listSymbols()) {
@@ -25,10 +25,11 @@ export function assertRequiredPlugins(
   }
 }
 
-function throwMissing(route: RouteDefinition, key: string, plugin: string): never {
+function throwMissing(route: RouteDefinition, key: string, plugin: symbol): never {
+  const name = plugin.description ?? 'plugin';
   const message =
-    `Route ${route.id} is marked with "${key}", which only the "${plugin}" plugin enforces, ` +
-    `but no plugin named "${plugin}" is listed in createApplication's "use".`;
+    `Route ${route.id} is marked with "${key}", which only the ${name} plugin enforces, ` +
+    `but that plugin is not listed in createApplication's "use".`;
 
   throw new CoreError('ERR_CORE_INVALID_DEFINITION', message);
 }

@@ -9,7 +9,8 @@ import {
   type PorticoPlugin,
 } from '../../src/index.js';
 
-const GUARDED = createMetadataKey<boolean>('test:guarded', { plugin: 'guard' });
+const GUARD = Symbol('guard');
+const GUARDED = createMetadataKey<boolean>('test:guarded', { plugin: GUARD });
 const PLAIN = createMetadataKey<boolean>('test:plain');
 
 @controller('/guarded')
@@ -30,7 +31,8 @@ class PlainController {
   }
 }
 
-const guard: PorticoPlugin = { name: 'guard', install: () => undefined };
+const guard: PorticoPlugin = { name: 'guard', id: GUARD, install: () => undefined };
+const impostor: PorticoPlugin = { name: 'guard', install: () => undefined };
 
 describe('plugin requirements of metadata keys', () => {
   it('refuses to start when a route carries a key whose plugin is not installed', async () => {
@@ -42,7 +44,19 @@ describe('plugin requirements of metadata keys', () => {
     expect(error).to.have.property('code', 'ERR_CORE_INVALID_DEFINITION');
     expect((error as Error).message)
       .to.include('GET /guarded')
-      .and.include('"guard"');
+      .and.include('guard plugin');
+  });
+
+  it('is not fooled by another plugin with the same name (red-team round 2, finding 5)', async () => {
+    const error: unknown = await createApplication({
+      controllers: [GuardedController],
+      use: [impostor],
+    }).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+
+    expect(error).to.have.property('code', 'ERR_CORE_INVALID_DEFINITION');
   });
 
   it('starts when the plugin is installed', async () => {

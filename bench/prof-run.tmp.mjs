@@ -1,0 +1,21 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import autocannon from 'autocannon';
+
+const secret = randomBytes(32);
+const which = process.argv[2] ?? 'portico';
+const path = process.argv[3] ?? '/data';
+const prof = process.argv[4] === 'prof';
+const env = { ...process.env, PORT: '4599', BENCH_ISSUER: 'https://issuer.bench', BENCH_AUDIENCE: 'bench-api', BENCH_ALG: 'HS256', BENCH_KEY: secret.toString('base64url') };
+const script = which === 'portico' ? 'dist/src/servers/portico.js' : 'servers/koa.mjs';
+const args = [...(prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof/out'] : []), script];
+const child = spawn('taskset', ['-c', '0', process.execPath, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+await new Promise((r) => setTimeout(r, 1500));
+const token = await new SignJWT({ sub: 'u1' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('https://issuer.bench').setAudience('bench-api').setExpirationTime('1h').sign(secret);
+const run = () => autocannon({ url: `http://127.0.0.1:4599${path}`, connections: 32, duration: 4, headers: { authorization: `Bearer ${token}` } });
+await run();
+const result = await run();
+console.log(which, path, Math.round(result.requests.average), 'req/s', 'non2xx', result.non2xx);
+child.kill('SIGINT');
+await new Promise((r) => child.on('exit', r));
