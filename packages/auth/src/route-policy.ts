@@ -93,12 +93,34 @@ function resolveMode(route: RouteDefinition, metadata: RouteMetadata): AuthMode 
     throwContradiction(route, '@allowAnonymous on the class contradicts its requirements');
   }
 
+  if (methodMode === 'anonymous') assertLiftsOnlyOwnRequirements(route, metadata);
+
   if (methodMode !== undefined) return methodMode;
 
   // A requirement on the method needs a caller, whatever the class allows.
   if (classMode === 'anonymous' && methodRequires) return 'required';
 
   return classMode ?? 'required';
+}
+
+/**
+ * A method's `@allowAnonymous` lifts the requirements of the class that
+ * declares it, never those another class in the chain declares: a subclass
+ * overriding a base method cannot open up the base class's protected routes,
+ * nor can a base method open up what a subclass requires.
+ */
+function assertLiftsOnlyOwnRequirements(route: RouteDefinition, metadata: RouteMetadata): void {
+  const marker = metadata.findDeclaringClasses(AUTH_MODE, 'method').at(-1);
+  const declarers = [
+    ...REQUIREMENT_KEYS.flatMap((key) => metadata.findDeclaringClasses(key, 'class')),
+    ...metadata.findDeclaringClasses(AUTHORIZATION_POLICIES, 'class'),
+  ];
+  const foreign = declarers.find((owner) => owner !== marker);
+
+  if (foreign !== undefined) {
+    const problem = `@allowAnonymous on the method cannot lift requirements declared on ${foreign.name}`;
+    throwContradiction(route, problem);
+  }
 }
 
 function hasRequirements(policy: RoutePolicy): boolean {

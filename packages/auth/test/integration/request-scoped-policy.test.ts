@@ -5,6 +5,7 @@ import request from 'supertest';
 
 import {
   authentication,
+  allowAnonymous,
   authorize,
   requiresRole,
   SecurityContext,
@@ -96,5 +97,59 @@ describe('inherited requirements (regression: red-team finding 3)', () => {
     const statuses = [(await call(['user'])).status, (await call(['user', 'admin'])).status];
 
     expect(statuses).to.deep.equal([403, 200]);
+  });
+});
+
+@controller('/vault')
+@requiresRole('admin')
+class VaultBase {
+  @get('/open')
+  @allowAnonymous()
+  open() {
+    return { open: true };
+  }
+
+  @get('/secret')
+  secret() {
+    return { secret: true };
+  }
+}
+
+@controller('/leaky')
+class LeakySubclass extends VaultBase {
+  @get('/secret')
+  @allowAnonymous()
+  override secret() {
+    return { secret: true };
+  }
+}
+
+describe('method @allowAnonymous across the class chain (red-team round 2, finding 4)', () => {
+  async function start(controllers: (typeof VaultBase)[]) {
+    const issuer = await createTestIssuer();
+    const auth = authentication({
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+      keys: { jwks: issuer.jwks },
+    });
+    return createApplication({ controllers, use: [auth] });
+  }
+
+  it('lets a method lift the requirements of its own class', async () => {
+    const app = await start([VaultBase]);
+
+    const res = await request(app.callback()).get('/vault/open');
+
+    expect(res.status).to.equal(200);
+  });
+
+  it('refuses to start when a subclass method tries to lift a base class requirement', async () => {
+    const error: unknown = await start([LeakySubclass]).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+
+    expect(error).to.have.property('code', 'ERR_AUTH_INVALID_DEFINITION');
+    expect((error as Error).message).to.include('VaultBase');
   });
 });

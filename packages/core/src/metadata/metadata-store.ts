@@ -142,7 +142,22 @@ export function listMethodKeys(owner: ClassOwner, method: MethodName): Set<symbo
  * first: at class level, or on `method` when it is given.
  */
 export function collectValues(owner: ClassOwner, key: symbol, method?: MethodName): unknown[] {
-  const values: unknown[] = [];
+  return collectDeclarations(owner, key, method).map((each) => each.value);
+}
+
+/** One recorded value and the class that recorded it. */
+export interface Declaration {
+  readonly owner: ClassOwner;
+  readonly value: unknown;
+}
+
+/** Like {@link collectValues}, with the class that recorded each value. */
+export function collectDeclarations(
+  owner: ClassOwner,
+  key: symbol,
+  method?: MethodName,
+): Declaration[] {
+  const declarations: Declaration[] = [];
 
   for (const current of listClassChain(owner).reverse()) {
     const value =
@@ -150,8 +165,8 @@ export function collectValues(owner: ClassOwner, key: symbol, method?: MethodNam
         ? getOwnClassValue(current, key)
         : getOwnMethodValue(current, method, key);
 
-    if (value !== undefined) values.push(value);
+    if (value !== undefined) declarations.push({ owner: current, value });
   }
 
-  return values;
+  return declarations;
 }

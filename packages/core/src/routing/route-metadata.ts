@@ -1,5 +1,6 @@
 import type { MetadataKey } from '../metadata/metadata-key.js';
 import {
+  collectDeclarations,
   collectValues,
   findClassValue,
   findMethodValue,
@@ -55,6 +56,16 @@ export class RouteMetadata {
     const methodValues = collectValues(this.#owner, key.symbol, this.#method);
 
     return [...classValues, ...methodValues] as T[];
+  }
+
+  /**
+   * The classes that recorded `key`, base class first, at class level or on
+   * this route's method. Lets an extension judge an override by where each
+   * value was declared (a subclass must not lift a base class's requirement).
+   */
+  findDeclaringClasses<T>(key: MetadataKey<T>, level: 'class' | 'method'): ClassOwner[] {
+    const method = level === 'method' ? this.#method : undefined;
+    return collectDeclarations(this.#owner, key.symbol, method).map((each) => each.owner);
   }
 
   /** Whether any level records a value for `key`. */
