@@ -313,7 +313,12 @@ interface KeyShape {
   readonly kty?: string;
   readonly crv?: string;
   readonly alg?: string;
+  readonly use?: string;
+  readonly key_ops?: readonly string[];
 }
+
+// Members only private or secret JWKs carry (RFC 7518 sections 6.2.2, 6.3.2, 6.4).
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
 const DEFAULT_ALGORITHMS = ['ES256', 'RS256'];
 
@@ -357,14 +362,26 @@ function assertLocalKeys(
 
   if (!Array.isArray(value) || value.length === 0) fail(`"${name}" has no keys.`);
 
-  const keys = value as readonly KeyShape[];
+  const listed = value as readonly KeyShape[];
+
+  if (listed.some((key) => PRIVATE_MEMBERS.some((member) => Object.hasOwn(key, member)))) {
+    fail(`"${name}" contains a private or secret key; give public keys only.`);
+  }
+
+  // Encryption keys and keys not allowed to verify are left out, not trusted.
+  const keys = listed.filter((key) => isVerificationKey(key));
   const unusable = algorithms.find((algorithm) => !keys.some((key) => fitsKey(algorithm, key)));
 
   if (unusable !== undefined) {
-    fail(`"algorithms" contains ${unusable}, but no key in "${name}" can verify it.`);
+    fail(`"algorithms" contains ${unusable}, but no verification key in "${name}" can verify it.`);
   }
 
-  return jwks as JSONWebKeySet;
+  return { keys: keys as JSONWebKeySet['keys'] };
+}
+
+function isVerificationKey(key: KeyShape): boolean {
+  const canVerify = key.key_ops === undefined || key.key_ops.includes('verify');
+  return (key.use === undefined || key.use === 'sig') && canVerify;
 }
 
 function fitsKey(algorithm: string, key: KeyShape): boolean {

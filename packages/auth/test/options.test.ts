@@ -27,6 +27,21 @@ describe('resolveOptions', () => {
     { name: 'an empty issuer list', options: withOptions({ issuer: [] }), names: '"issuer"' },
     { name: 'no audience', options: withOptions({ audience: undefined }), names: '"audience"' },
     { name: 'no keys', options: withOptions({ keys: undefined }), names: '"keys"' },
+    {
+      name: 'a private key in the JWKS (red-team round 2, finding 8)',
+      options: withOptions({ keys: { jwks: { keys: [privateKey.export({ format: 'jwk' })] } } }),
+      names: 'private or secret',
+    },
+    {
+      name: 'only an encryption key',
+      options: withOptions({ keys: { jwks: { keys: [{ ...EC_JWK, use: 'enc' }] } } }),
+      names: 'no verification key',
+    },
+    {
+      name: 'only a key whose key_ops exclude verify',
+      options: withOptions({ keys: { jwks: { keys: [{ ...EC_JWK, key_ops: ['encrypt'] }] } } }),
+      names: 'no verification key',
+    },
     { name: 'an unknown key source', options: withOptions({ keys: {} }), names: '"keys"' },
     { name: 'no algorithms', options: withOptions({ algorithms: [] }), names: '"algorithms"' },
     { name: 'alg none', options: withOptions({ algorithms: ['none'] }), names: '"algorithms"' },
@@ -230,12 +245,12 @@ describe('resolveOptions without "algorithms"', () => {
     });
   }
 
-  it('never derives a symmetric algorithm from a key declaring HS256', () => {
+  it('never derives a symmetric algorithm, and refuses a secret key in the JWKS', () => {
     const keys = [{ kty: 'oct', k: 'c2VjcmV0', alg: 'HS256' }, EC_JWK];
     const options = withOptions({ algorithms: undefined, keys: { jwks: { keys } } });
 
-    const resolved = resolveOptions(options);
+    const act = () => resolveOptions(options);
 
-    expect(resolved.algorithms).to.deep.equal(['ES256']);
+    expect(act).to.throw(AuthError, /private or secret/);
   });
 });
