@@ -35,6 +35,7 @@ import {
   type ShutdownHook,
 } from './plugin.js';
 import type { ControllerClass, RouteDefinition } from './routing/route-definition.js';
+import { assertNoShadowedRoutes } from './routing/assert-no-shadowed-routes.js';
 import { assertRequiredPlugins } from './routing/assert-required-plugins.js';
 import { RouteMatcher } from './routing/route-matcher.js';
 import { buildRouteTable, type RouteMatchingOptions } from './routing/route-registry.js';
@@ -260,6 +261,9 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
   const container = options.container ?? new Container();
   const controllers = listControllers(options);
   const routes = buildRouteTable(controllers, options.routing);
+  const matcher = new RouteMatcher(routes, options.routing);
+
+  assertNoShadowedRoutes(routes, matcher);
 
   bindDefaults(container, controllers);
 
@@ -296,7 +300,7 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
   const koa = new Koa();
   koa.use(createErrorBoundary(logger, container.get<ErrorFormatter>(ERROR_FORMATTER)));
   koa.use(createRequestContextStage(logger));
-  koa.use(createRouteResolutionStage(new RouteMatcher(routes, options.routing)));
+  koa.use(createRouteResolutionStage(matcher));
   middleware.forEach((each) => koa.use(each));
   koa.use(createDispatchStage(routes, { container, bodyLimit, routeMiddleware }));
 

@@ -10,6 +10,7 @@ import {
   controller,
   createApplication,
   ctx,
+  ForbiddenError,
   get,
   type PorticoApplication,
   type PorticoPlugin,
@@ -26,6 +27,20 @@ class WorkController {
     entered.resolve();
     await release.promise;
     return { done: true };
+  }
+
+  @get('/slow-forbidden')
+  async slowForbidden() {
+    entered.resolve();
+    await release.promise;
+    throw new ForbiddenError();
+  }
+
+  @get('/slow-broken')
+  async slowBroken() {
+    entered.resolve();
+    await release.promise;
+    throw new Error('broken');
   }
 
   @get('/streaming')
@@ -160,6 +175,25 @@ describe('PorticoApplication lifecycle', () => {
     await closing;
     agent.destroy();
   });
+
+  for (const { path, status } of [
+    { path: '/work/slow-forbidden', status: 403 },
+    { path: '/work/slow-broken', status: 500 },
+  ]) {
+    it(`keeps Connection: close on an in-flight request that ends in ${status} during close (red-team round 2, finding 9)`, async () => {
+      const agent = new Agent({ keepAlive: true });
+      const address = await app.listen();
+      const reply = send(address, path, agent);
+      await entered.promise;
+
+      const closing = app.close({ timeoutMs: 60_000 });
+      release.resolve();
+
+      expect(await reply).to.deep.equal({ status, connection: 'close' });
+      await closing;
+      agent.destroy();
+    });
+  }
 
   it('ends a keep-alive connection once a response already under way has finished', async () => {
     const agent = new Agent({ keepAlive: true });

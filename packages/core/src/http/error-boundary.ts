@@ -37,7 +37,7 @@ function respondWithError(
   const requestId = getRequestId(ctx);
 
   if (ctx.res.headersSent || !ctx.writable) {
-    logger.error({ requestId, err: original }, 'error after response started');
+    logLateError(logger, known, original, requestId);
     return;
   }
 
@@ -55,8 +55,41 @@ function respondWithError(
   ctx.type = PROBLEM_CONTENT_TYPE;
 }
 
+/**
+ * Logs an error that arrived once the response could no longer change. Below
+ * 500 that is nearly always a client that disconnected (an aborted upload, a
+ * closed tab), which a busy server sees constantly; logging each at error level
+ * with a stack flooded the log (red-team round 2, finding 7).
+ */
+function logLateError(
+  logger: Logger,
+  known: HttpError,
+  original: unknown,
+  requestId: string | undefined,
+): void {
+  if (known.status < 500) {
+    logger.debug({ requestId, status: known.status }, 'client went away');
+    return;
+  }
+
+  logger.error({ requestId, err: original }, 'error after response started');
+}
+
+/**
+ * Drops the headers the failed request had set, except `Connection: close`:
+ * a graceful shutdown sets it on in-flight responses, and losing it would let
+ * a keep-alive client reuse a closing connection (red-team round 2, finding 9).
+ */
 function resetHeaders(ctx: Context): void {
+  const connection = ctx.res.getHeader('Connection');
+
   for (const name of ctx.res.getHeaderNames()) ctx.res.removeHeader(name);
+
+  if (isClose(connection)) ctx.res.setHeader('Connection', 'close');
+}
+
+function isClose(connection: ReturnType<Context['res']['getHeader']>): boolean {
+  return typeof connection === 'string' && connection.toLowerCase() === 'close';
 }
 
 /** Errors from Koa itself (`ctx.throw`, http-errors) carry `status` and `expose`. */

@@ -29,6 +29,10 @@ export function createRequestContextStage(logger: Logger): Middleware {
       status = toHttpError(error).status;
       throw error;
     } finally {
+      // Timers and listeners the request started keep its store; ending it
+      // makes them see no current request (red-team round 2, finding 3).
+      context.end();
+
       if (context.hasScope) await disposeQuietly(context, logger);
 
       if (logsRequests) {

@@ -5,11 +5,13 @@ import request from 'supertest';
 import {
   bindRequestScoped,
   controller,
+  CoreError,
   createApplication,
   get,
   LOGGER,
   type Logger,
 } from '../../src/index.js';
+import { guardRequestScoped } from '../../src/di/guard-request-scoped.js';
 import { CapturingLogger } from '../support/capturing-logger.js';
 
 let serial = 0;
@@ -83,5 +85,120 @@ describe('request-scoped instances', () => {
     expect(second.body.code).to.equal('ERR_CORE_INTERNAL');
     expect(JSON.stringify(second.body)).to.not.include(first.body.owner as string);
     expect(logger.serialise()).to.include('used outside the request that created it');
+  });
+});
+
+class Cart {
+  readonly #items: string[] = [];
+  label = 'cart';
+
+  add(item: string): this {
+    this.#items.push(item);
+    return this;
+  }
+
+  async reload(): Promise<this> {
+    await Promise.resolve();
+    return this;
+  }
+
+  count(): number {
+    return this.#items.length;
+  }
+}
+
+describe('guardRequestScoped bypasses (red-team round 2, finding 2)', () => {
+  let active = true;
+  const guard = () => guardRequestScoped(new Cart(), 'Cart', () => active);
+
+  beforeEach(() => {
+    active = true;
+  });
+
+  it('refuses a method reference taken inside the request and called after it', () => {
+    const cart = guard();
+    const add: unknown = Reflect.get(cart, 'add');
+    active = false;
+
+    const act = () => Reflect.apply(add as (item: string) => Cart, undefined, ['late']);
+
+    expect(act).to.throw(CoreError).with.property('code', 'ERR_CORE_SCOPE_LEAK');
+  });
+
+  it('hands out the guarded proxy, not the instance, from a method returning this', () => {
+    const cart = guard();
+
+    const returned = cart.add('apple');
+
+    expect(returned).to.equal(cart);
+  });
+
+  it('hands out the guarded proxy from an async method resolving to this', async () => {
+    const cart = guard();
+
+    const returned = await cart.reload();
+
+    expect(returned).to.equal(cart);
+  });
+
+  it('keeps #private fields working through method wrappers', () => {
+    const cart = guard();
+
+    cart.add('apple').add('pear');
+
+    expect(cart.count()).to.equal(2);
+    expect(cart).to.be.instanceOf(Cart);
+  });
+
+  it('gives the same wrapper for one method each time it is read', () => {
+    const cart = guard();
+
+    const first: unknown = Reflect.get(cart, 'count');
+
+    expect(Reflect.get(cart, 'count')).to.equal(first);
+  });
+
+  const reflections: readonly { readonly name: string; readonly act: (cart: Cart) => unknown }[] = [
+    {
+      name: 'Object.getOwnPropertyDescriptor',
+      act: (cart) => Object.getOwnPropertyDescriptor(cart, 'label'),
+    },
+    { name: 'Object.keys', act: (cart) => Object.keys(cart) },
+    { name: 'the in operator', act: (cart) => 'label' in cart },
+    {
+      name: 'Object.defineProperty',
+      act: (cart) => Object.defineProperty(cart, 'label', { value: 'x' }),
+    },
+    { name: 'Object.preventExtensions', act: (cart) => Object.preventExtensions(cart) },
+    { name: 'Object.entries', act: (cart) => Object.entries(cart) },
+  ];
+
+  for (const { name, act } of reflections) {
+    it(`refuses ${name} after the request`, () => {
+      const cart = guard();
+      active = false;
+
+      const attempt = () => act(cart);
+
+      expect(attempt).to.throw(CoreError).with.property('code', 'ERR_CORE_SCOPE_LEAK');
+    });
+  }
+
+  it('reports a function-valued property descriptor as a checked wrapper', () => {
+    const cart = guard();
+    Object.defineProperty(cart, 'later', { value: () => 1, configurable: true, writable: true });
+    const later = Object.getOwnPropertyDescriptor(cart, 'later')?.value as () => number;
+    active = false;
+
+    expect(later).to.throw(CoreError).with.property('code', 'ERR_CORE_SCOPE_LEAK');
+  });
+
+  it('reports a frozen own property as it is, keeping proxy invariants', () => {
+    const instance = Object.freeze({ compute: () => 42 });
+    const guarded = guardRequestScoped(instance, 'Frozen', () => active);
+
+    const compute = guarded.compute;
+
+    expect(compute).to.equal(instance.compute);
   });
 });

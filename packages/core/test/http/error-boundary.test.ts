@@ -5,6 +5,7 @@ import request from 'supertest';
 import {
   controller,
   createApplication,
+  ctx,
   defaultErrorFormatter,
   ERROR_FORMATTER,
   get,
@@ -13,6 +14,8 @@ import {
   NotFoundError,
   type ErrorFormatter,
 } from '../../src/index.js';
+import type { Context } from 'koa';
+
 import { CapturingLogger } from '../support/capturing-logger.js';
 
 @controller('/fail')
@@ -27,6 +30,20 @@ class FailingController {
     const cause = new Error('connect ECONNREFUSED 10.0.0.7:5432');
     const headers = { 'Retry-After': '30' };
     throw new HttpError(503, 'ERR_APP_DATABASE_DOWN', 'db 10.0.0.7 down', { cause, headers });
+  }
+
+  @get('/late-known')
+  lateKnown(@ctx() context: Context) {
+    context.status = 200;
+    context.flushHeaders();
+    throw new HttpError(400, 'ERR_CORE_BAD_REQUEST', 'request aborted');
+  }
+
+  @get('/late-unexpected')
+  lateUnexpected(@ctx() context: Context) {
+    context.status = 200;
+    context.flushHeaders();
+    throw new Error('disk on fire');
   }
 
   @get('/known')
@@ -170,5 +187,30 @@ describe('error boundary', () => {
     const res = await request(app.callback()).get('/fail/known');
 
     expect([res.status, res.body.code]).to.deep.equal([404, 'ERR_CORE_NOT_FOUND']);
+  });
+});
+
+describe('error boundary after the response started (red-team round 2, finding 7)', () => {
+  it('logs a client that went away at debug level, without the error object', async () => {
+    const { app, logger } = await createFailingApp();
+
+    await request(app.callback()).get('/fail/late-known').set('X-Request-Id', 'r-gone');
+
+    const late = logger.lines.filter((line) => line.message === 'client went away');
+    expect(logger.lines.filter((line) => line.level === 'error')).to.deep.equal([]);
+    expect(late).to.have.length(1);
+    expect(late[0]?.level).to.equal('debug');
+    expect(late[0]?.fields).to.deep.equal({ requestId: 'r-gone', status: 400 });
+  });
+
+  it('keeps logging a 5xx after the response started at error level with the error', async () => {
+    const { app, logger } = await createFailingApp();
+
+    await request(app.callback()).get('/fail/late-unexpected');
+
+    const errors = logger.lines.filter((line) => line.level === 'error');
+    expect(errors).to.have.length(1);
+    expect(errors[0]?.message).to.equal('error after response started');
+    expect(errors[0]?.fields['err']).to.be.instanceOf(Error);
   });
 });

@@ -89,3 +89,29 @@ describe('route precedence in dispatch', () => {
     expect(res.body).to.deep.equal({ handler: 'me' });
   });
 });
+
+describe('compareSpecificity with wildcards and parameters inside a segment', () => {
+  const cases = [
+    { literal: '/admin/panel', pattern: '/admin/p*rest' },
+    { literal: '/reports/public-salaries', pattern: '/reports/public-*name' },
+    { literal: '/t/:id/secret', pattern: '/t/x*rest' },
+    { literal: '/files/readme', pattern: '/files/{*rest}' },
+    { literal: '/items/x1', pattern: '/items/x:id' },
+  ];
+
+  for (const { literal, pattern } of cases) {
+    it(`sorts ${literal} before ${pattern} in both orders (red-team round 2, finding 1)`, () => {
+      const forward = [route('GET', pattern), route('GET', literal)].sort(compareSpecificity);
+      const backward = [route('GET', literal), route('GET', pattern)].sort(compareSpecificity);
+
+      expect(forward.map((each) => each.path)).to.deep.equal([literal, pattern]);
+      expect(backward.map((each) => each.path)).to.deep.equal([literal, pattern]);
+    });
+  }
+
+  it('treats an escaped star as a literal character', () => {
+    const sorted = [route('GET', '/a/:id'), route('GET', '/a/b\\*c')].sort(compareSpecificity);
+
+    expect(sorted.map((each) => each.path)).to.deep.equal(['/a/b\\*c', '/a/:id']);
+  });
+});
