@@ -113,9 +113,9 @@ export class RequestContext {
     this.#ended = true;
   }
 
-  /** @internal Whether the request created its DI scope, which then needs disposing. */
-  get hasScope(): boolean {
-    return this.#scope !== undefined;
+  /** @internal Whether the request's DI scope holds instances with a disposer. */
+  get needsDisposal(): boolean {
+    return this.#scope?.hasDisposables ?? false;
   }
 
   /** @internal Disposes the DI scope if the request created one. */

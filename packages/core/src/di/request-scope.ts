@@ -16,6 +16,7 @@ interface ScopedInstance {
 export class RequestScope {
   readonly #instances = new Map<ServiceIdentifier, ScopedInstance>();
   readonly #isActive: () => boolean;
+  #disposables = 0;
 
   /**
    * @internal Created by the request context on first use.
@@ -41,7 +42,14 @@ export class RequestScope {
       : instance;
 
     this.#instances.set(id, { exposed, instance });
+    if (findDisposer(instance) !== undefined) this.#disposables++;
+
     return exposed;
+  }
+
+  /** Whether any instance has a disposer, so that {@link dispose} has work to do. */
+  get hasDisposables(): boolean {
+    return this.#disposables > 0;
   }
 
   /**
@@ -51,6 +59,7 @@ export class RequestScope {
   async dispose(): Promise<void> {
     const instances = [...this.#instances.values()].map((each) => each.instance).reverse();
     this.#instances.clear();
+    this.#disposables = 0;
 
     const results = await Promise.allSettled(instances.map((each) => disposeOne(each)));
     const failure = results.find((each) => each.status === 'rejected');
@@ -60,13 +69,19 @@ export class RequestScope {
 }
 
 async function disposeOne(instance: unknown): Promise<void> {
-  if (typeof instance !== 'object' || instance === null) return;
+  const dispose = findDisposer(instance);
 
-  const disposable = instance as Partial<Record<symbol | 'dispose', () => unknown>>;
+  if (dispose !== undefined) await dispose.call(instance);
+}
+
+function findDisposer(instance: unknown): (() => unknown) | undefined {
+  if (typeof instance !== 'object' || instance === null) return undefined;
+
+  const disposable = instance as Partial<Record<symbol | 'dispose', unknown>>;
   const dispose =
     disposable[Symbol.asyncDispose] ?? disposable[Symbol.dispose] ?? disposable.dispose;
 
-  if (typeof dispose === 'function') await dispose.call(instance);
+  return typeof dispose === 'function' ? (dispose as () => unknown) : undefined;
 }
 
 function isObject(value: unknown): value is object {

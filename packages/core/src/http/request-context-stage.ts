@@ -33,7 +33,7 @@ export function createRequestContextStage(logger: Logger): Middleware {
       // makes them see no current request (red-team round 2, finding 3).
       context.end();
 
-      if (context.hasScope) await disposeQuietly(context, logger);
+      if (context.needsDisposal) await disposeQuietly(context, logger);
 
       if (logsRequests) {
         const fields = { requestId: id, method: ctx.method, path: ctx.path };
