@@ -3,7 +3,6 @@ import { controller, createApplication, get, type ControllerClass } from '@porti
 
 import {
   allowAnonymous,
-  authentication,
   AuthError,
   authorize,
   optionalAuth,
@@ -12,7 +11,7 @@ import {
   requiresScope,
   type AuthorizationPolicy,
 } from '../src/index.js';
-import { createTestIssuer } from '../src/testing/index.js';
+import { createTestIssuer, trustIssuer } from '../src/testing/index.js';
 import { rejection, thrown } from './support/rejection.js';
 
 class AllowAll implements AuthorizationPolicy {
@@ -23,12 +22,7 @@ class AllowAll implements AuthorizationPolicy {
 
 async function install(controllerClass: ControllerClass): Promise<unknown> {
   const issuer = await createTestIssuer();
-  const auth = authentication({
-    issuer: issuer.issuer,
-    audience: issuer.audience,
-    algorithms: ['ES256'],
-    keys: { jwks: issuer.jwks },
-  });
+  const auth = trustIssuer(issuer);
   return createApplication({ controllers: [controllerClass], use: [auth] });
 }
 

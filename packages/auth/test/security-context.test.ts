@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { controller, createApplication, get, type PorticoApplication } from '@portico/core';
 import request from 'supertest';
 
-import { authentication, SecurityContext } from '../src/index.js';
-import { createTestIssuer, type TestIssuer } from '../src/testing/index.js';
+import { SecurityContext } from '../src/index.js';
+import { createTestIssuer, trustIssuer, type TestIssuer } from '../src/testing/index.js';
 
 function tryMutations(): string[] {
   const claims = SecurityContext.current().claims as Record<string, unknown>;
@@ -45,13 +45,7 @@ describe('SecurityContext', () => {
 
   before(async () => {
     issuer = await createTestIssuer();
-    const auth = authentication({
-      issuer: issuer.issuer,
-      audience: issuer.audience,
-      algorithms: ['ES256'],
-      keys: { jwks: issuer.jwks },
-      cache: { maxEntries: 10 },
-    });
+    const auth = trustIssuer(issuer, { cache: { maxEntries: 10 } });
     app = await createApplication({ controllers: [ClaimsController], use: [auth] });
   });
 

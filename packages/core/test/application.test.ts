@@ -20,7 +20,7 @@ import { createDeferred, type Deferred } from './support/deferred.js';
 let entered: Deferred<void>;
 let release: Deferred<void>;
 
-@controller('/work')
+@controller('/jobs')
 class WorkController {
   @get('/slow')
   async slow() {
@@ -101,7 +101,7 @@ describe('PorticoApplication lifecycle', () => {
     app.serve(server);
     release.resolve();
 
-    const reply = await send(server.address() as AddressInfo, '/work/slow');
+    const reply = await send(server.address() as AddressInfo, '/jobs/slow');
     await app.close();
 
     expect(reply.status).to.equal(200);
@@ -137,7 +137,7 @@ describe('PorticoApplication lifecycle', () => {
 
   it('lets an in-flight request finish, then runs the shutdown hooks', async () => {
     const address = await app.listen();
-    const reply = send(address, '/work/slow');
+    const reply = send(address, '/jobs/slow');
     await entered.promise;
 
     const closing = app.close();
@@ -152,7 +152,7 @@ describe('PorticoApplication lifecycle', () => {
 
   it('asks the client of an in-flight request to close the connection', async () => {
     const address = await app.listen();
-    const reply = send(address, '/work/slow');
+    const reply = send(address, '/jobs/slow');
     await entered.promise;
 
     const closing = app.close();
@@ -165,7 +165,7 @@ describe('PorticoApplication lifecycle', () => {
   it('answers an in-flight request of a keep-alive client with Connection: close', async () => {
     const agent = new Agent({ keepAlive: true });
     const address = await app.listen();
-    const reply = send(address, '/work/slow', agent);
+    const reply = send(address, '/jobs/slow', agent);
     await entered.promise;
 
     const closing = app.close({ timeoutMs: 60_000 });
@@ -177,8 +177,8 @@ describe('PorticoApplication lifecycle', () => {
   });
 
   for (const { path, status } of [
-    { path: '/work/slow-forbidden', status: 403 },
-    { path: '/work/slow-broken', status: 500 },
+    { path: '/jobs/slow-forbidden', status: 403 },
+    { path: '/jobs/slow-broken', status: 500 },
   ]) {
     it(`keeps Connection: close on an in-flight request that ends in ${status} during close (red-team round 2, finding 9)`, async () => {
       const agent = new Agent({ keepAlive: true });
@@ -198,7 +198,7 @@ describe('PorticoApplication lifecycle', () => {
   it('ends a keep-alive connection once a response already under way has finished', async () => {
     const agent = new Agent({ keepAlive: true });
     const address = await app.listen();
-    const reply = send(address, '/work/streaming', agent);
+    const reply = send(address, '/jobs/streaming', agent);
     await entered.promise;
 
     const closing = app.close({ timeoutMs: 60_000 });
@@ -212,11 +212,11 @@ describe('PorticoApplication lifecycle', () => {
 
   it('accepts no new connection once closing has begun', async () => {
     const address = await app.listen();
-    const reply = send(address, '/work/slow');
+    const reply = send(address, '/jobs/slow');
     await entered.promise;
     const closing = app.close();
 
-    const refused = await send(address, '/work/slow').then(
+    const refused = await send(address, '/jobs/slow').then(
       () => undefined,
       (error: unknown) => (error as NodeJS.ErrnoException).code,
     );
@@ -228,7 +228,7 @@ describe('PorticoApplication lifecycle', () => {
 
   it('cuts requests still running after the timeout', async () => {
     const address = await app.listen();
-    const reply = send(address, '/work/slow').then(
+    const reply = send(address, '/jobs/slow').then(
       () => 'answered',
       () => 'cut',
     );

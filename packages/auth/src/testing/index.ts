@@ -6,3 +6,4 @@ export {
   type TestAlgorithm,
   type TestIssuerOptions,
 } from './test-issuer.js';
+export { trustIssuer } from './trust-issuer.js';

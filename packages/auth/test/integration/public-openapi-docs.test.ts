@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { controller, createApplication, get, type PorticoApplication } from '@portico/core';
 import request from 'supertest';
 
-import { allowAnonymous, authentication } from '../../src/index.js';
-import { createTestIssuer } from '../../src/testing/index.js';
+import { allowAnonymous } from '../../src/index.js';
+import { createTestIssuer, trustIssuer } from '../../src/testing/index.js';
 
 @controller('/notes')
 class NotesController {
@@ -15,12 +15,7 @@ class NotesController {
 
 async function createDocumentedApp(openapiDecorators: ClassDecorator[]) {
   const issuer = await createTestIssuer();
-  const auth = authentication({
-    issuer: issuer.issuer,
-    audience: issuer.audience,
-    algorithms: ['ES256'],
-    keys: { jwks: issuer.jwks },
-  });
+  const auth = trustIssuer(issuer);
   const openapi = { title: 'Notes', version: '1', decorators: openapiDecorators };
 
   return createApplication({ controllers: [NotesController], openapi, use: [auth] });

@@ -4,14 +4,13 @@ import { bindRequestScoped, controller, createApplication, get } from '@portico/
 import request from 'supertest';
 
 import {
-  authentication,
   allowAnonymous,
   authorize,
   requiresRole,
   SecurityContext,
   type AuthorizationPolicy,
 } from '../../src/index.js';
-import { asUser, createTestIssuer } from '../../src/testing/index.js';
+import { asUser, createTestIssuer, trustIssuer } from '../../src/testing/index.js';
 
 /** Request-scoped: remembers the caller of the request that created it. */
 @injectable()
@@ -43,12 +42,7 @@ describe('@authorize with a request-scoped dependency (regression: red-team find
     const issuer = await createTestIssuer();
     const container = new Container();
     bindRequestScoped(container, CallerBox);
-    const auth = authentication({
-      issuer: issuer.issuer,
-      audience: issuer.audience,
-      algorithms: ['ES256'],
-      keys: { jwks: issuer.jwks },
-    });
+    const auth = trustIssuer(issuer);
     const app = await createApplication({
       controllers: [GuardedController],
       container,
@@ -82,12 +76,7 @@ class WeakerSubclass extends AdminBase {}
 describe('inherited requirements (regression: red-team finding 3)', () => {
   it('keeps a base class role when a subclass adds its own', async () => {
     const issuer = await createTestIssuer();
-    const auth = authentication({
-      issuer: issuer.issuer,
-      audience: issuer.audience,
-      algorithms: ['ES256'],
-      keys: { jwks: issuer.jwks },
-    });
+    const auth = trustIssuer(issuer);
     const app = await createApplication({ controllers: [WeakerSubclass], use: [auth] });
     const call = async (roles: string[]) =>
       request(app.callback())
@@ -127,11 +116,7 @@ class LeakySubclass extends VaultBase {
 describe('method @allowAnonymous across the class chain (red-team round 2, finding 4)', () => {
   async function start(controllers: (typeof VaultBase)[]) {
     const issuer = await createTestIssuer();
-    const auth = authentication({
-      issuer: issuer.issuer,
-      audience: issuer.audience,
-      keys: { jwks: issuer.jwks },
-    });
+    const auth = trustIssuer(issuer);
     return createApplication({ controllers, use: [auth] });
   }
 

@@ -9,14 +9,8 @@ import {
   type OpenApiOperation,
 } from '@portico/core';
 
-import {
-  allowAnonymous,
-  authentication,
-  optionalAuth,
-  requiresRole,
-  requiresScope,
-} from '../../src/index.js';
-import { createTestIssuer } from '../../src/testing/index.js';
+import { allowAnonymous, optionalAuth, requiresRole, requiresScope } from '../../src/index.js';
+import { createTestIssuer, trustIssuer } from '../../src/testing/index.js';
 
 @controller('/docs')
 class DocsController {
@@ -28,12 +22,7 @@ class DocsController {
 // The real generator of core, with auth installed as a plugin.
 async function generateDocument(): Promise<OpenApiDocument> {
   const issuer = await createTestIssuer();
-  const auth = authentication({
-    issuer: issuer.issuer,
-    audience: issuer.audience,
-    algorithms: ['ES256'],
-    keys: { jwks: issuer.jwks },
-  });
+  const auth = trustIssuer(issuer);
   const app = await createApplication({ controllers: [DocsController], use: [auth] });
   const generator = app.container.get<OpenApiGenerator>(OPENAPI_GENERATOR);
 
