@@ -164,7 +164,8 @@ export class PorticoApplication {
    * @throws TypeError for a timeout that is not a positive whole number
    */
   async listen(options: ListenOptions = {}): Promise<AddressInfo> {
-    const server = createServer();
+    // Node enforces request and header timeouts on this interval (default 30 s).
+    const server = createServer({ connectionsCheckingInterval: 1000 });
     this.serve(server, options);
 
     await new Promise<void>((resolve, reject) => {

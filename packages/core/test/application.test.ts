@@ -1,5 +1,5 @@
 import { Agent, createServer, get as httpGet, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 
 import { PassThrough } from 'node:stream';
 
@@ -124,6 +124,24 @@ describe('PorticoApplication lifecycle', () => {
     const server = app.server;
 
     expect([server?.requestTimeout, server?.headersTimeout]).to.deep.equal([12_000, 15_000]);
+  });
+
+  it('cuts a client that never finishes its headers within about a second of the limit', async () => {
+    const address = await app.listen({ headersTimeoutMs: 500 });
+    const socket = connect(address.port, '127.0.0.1');
+    const started = performance.now();
+    socket.write('GET /jobs/slow HTTP/1.1\r\nHost: x\r\n');
+
+    const answer = await new Promise<string>((resolve) => {
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      socket.on('close', () => {
+        resolve(received);
+      });
+    });
+
+    expect(answer).to.match(/^HTTP\/1\.1 408/);
+    expect(performance.now() - started).to.be.below(5_000);
   });
 
   it('refuses a timeout that is not a positive whole number', async () => {
