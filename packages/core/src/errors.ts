@@ -4,6 +4,7 @@
  */
 export const CORE_ERROR_CODES = {
   ERR_CORE_BAD_REQUEST: 'The request is malformed.',
+  ERR_CORE_CLIENT_ERROR: 'The request cannot be served as sent.',
   ERR_CORE_VALIDATION: 'One or more request fields failed validation.',
   ERR_CORE_MALFORMED_JSON: 'The request body is not valid JSON.',
   ERR_CORE_UNAUTHORIZED: 'Authentication is required.',

@@ -117,7 +117,9 @@ export function toHttpError(error: unknown): HttpError {
 
   const candidate = (typeof error === 'object' && error !== null ? error : {}) as KoaStyleError;
   const status = typeof candidate.status === 'number' ? candidate.status : 500;
-  const code = STATUS_CODES[status];
+  const isClientError = Number.isInteger(status) && status >= 400 && status < 500;
+  // A client error without a code of its own (429, 422 …) keeps its status.
+  const code = STATUS_CODES[status] ?? (isClientError ? 'ERR_CORE_CLIENT_ERROR' : undefined);
 
   if (status >= 500 || code === undefined) {
     return new HttpError(500, 'ERR_CORE_INTERNAL', CORE_ERROR_CODES.ERR_CORE_INTERNAL, {

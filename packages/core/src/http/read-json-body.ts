@@ -40,7 +40,8 @@ function hasBody(ctx: Context): boolean {
 function assertJsonContentType(ctx: Context): void {
   const type = ctx.request.type;
   const isJson = type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
-  const charset = ctx.request.charset;
+  // Charset names are case-insensitive (RFC 2978): UTF-8 and utf-8 are one.
+  const charset = ctx.request.charset.toLowerCase();
 
   if (!isJson || (charset !== '' && charset !== 'utf-8')) {
     throw new UnsupportedMediaTypeError('The request body must be application/json in UTF-8.');

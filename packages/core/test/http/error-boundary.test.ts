@@ -46,6 +46,11 @@ class FailingController {
     throw new Error('disk on fire');
   }
 
+  @get('/throttled')
+  throttled(@ctx() context: Context) {
+    context.throw(429, 'Slow down.');
+  }
+
   @get('/known')
   known() {
     throw new NotFoundError('That note does not exist.');
@@ -92,6 +97,19 @@ describe('error boundary', () => {
       code: 'ERR_CORE_NOT_FOUND',
       detail: 'That note does not exist.',
     });
+    expect(logger.lines.filter((line) => line.level === 'error')).to.deep.equal([]);
+  });
+
+  it('keeps the status of a Koa-thrown 4xx without a code of its own, not a 500', async () => {
+    const { app, logger } = await createFailingApp();
+
+    const res = await request(app.callback()).get('/fail/throttled');
+
+    expect([res.status, res.body.code, res.body.detail]).to.deep.equal([
+      429,
+      'ERR_CORE_CLIENT_ERROR',
+      'Slow down.',
+    ]);
     expect(logger.lines.filter((line) => line.level === 'error')).to.deep.equal([]);
   });
 

@@ -47,6 +47,17 @@ describe('JSON request bodies', () => {
     });
   }
 
+  for (const type of ['application/json; charset=UTF-8', 'application/json; charset=utf-8']) {
+    it(`accepts ${type} whatever the letter case of the charset`, async () => {
+      const test = request((await app).callback()).post('/echo');
+
+      const res = await test.set('Content-Type', type).send('{"a":1}');
+
+      expect(res.status).to.equal(200);
+      expect(res.body).to.deep.equal({ input: { a: 1 } });
+    });
+  }
+
   const encodings = [
     { sent: 'gzip', shown: 'gzip' },
     { sent: 'GZIP, br', shown: 'GZIP, br' },
