@@ -147,7 +147,7 @@ async function establish(
   const scopes = Object.freeze([...readStringList(frozen['scope'] ?? frozen['scp'])]);
   const groups = Object.freeze([...readStringList(frozen['groups'])]);
 
-  return Object.freeze({ claims: frozen, roles, scopes, groups });
+  return Object.freeze({ claims: frozen, roles, scopes, groups, realm: options.realm });
 }
 
 // Runs after the signature check, on cached tokens too; any failure fails closed.

@@ -34,7 +34,7 @@ const BEARER_ERRORS: Readonly<Record<ChallengeCode, BearerError | undefined>> = 
  */
 export function createChallengeError(
   code: ChallengeCode,
-  realm: string,
+  realm: string | undefined,
   options: ChallengeOptions = {},
 ): AuthError {
   const challenge = formatChallenge(realm, BEARER_ERRORS[code], options.scopes ?? []);
@@ -44,11 +44,12 @@ export function createChallengeError(
 }
 
 function formatChallenge(
-  realm: string,
+  realm: string | undefined,
   error: BearerError | undefined,
   scopes: readonly string[],
 ): string {
-  const parts = [`realm="${realm}"`];
+  // The realm is optional in RFC 6750; it is known once a token was verified.
+  const parts = realm === undefined ? [] : [`realm="${realm}"`];
 
   if (error !== undefined) parts.push(`error="${error}"`);
 
@@ -57,5 +58,5 @@ function formatChallenge(
 
   if (quotable.length > 0) parts.push(`scope="${quotable.join(' ')}"`);
 
-  return `Bearer ${parts.join(', ')}`;
+  return parts.length === 0 ? 'Bearer' : `Bearer ${parts.join(', ')}`;
 }

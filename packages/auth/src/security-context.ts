@@ -1,6 +1,7 @@
 import type { JWTPayload } from 'jose';
 import { createContextKey, RequestContext } from '@portico/core';
 
+import { createChallengeError } from './challenge.js';
 import { AuthError } from './errors.js';
 
 /** What a verified token established about the caller. */
@@ -9,6 +10,8 @@ export interface SecurityState {
   readonly roles: readonly string[];
   readonly scopes: readonly string[];
   readonly groups: readonly string[];
+  /** The realm of the authentication that established the state, for challenges. */
+  readonly realm?: string;
 }
 
 const ANONYMOUS: SecurityState = Object.freeze({
@@ -108,7 +111,9 @@ export class SecurityContext {
    * @throws AuthError `ERR_AUTH_TOKEN_MISSING` (401) for an anonymous caller
    */
   requireAuthenticated(): void {
-    if (!this.isAuthenticated) throw new AuthError('ERR_AUTH_TOKEN_MISSING');
+    if (!this.isAuthenticated) {
+      throw createChallengeError('ERR_AUTH_TOKEN_MISSING', this.#read().realm);
+    }
   }
 
   /**
@@ -144,7 +149,7 @@ export class SecurityContext {
   #require(condition: boolean): void {
     this.requireAuthenticated();
 
-    if (!condition) throw new AuthError('ERR_AUTH_FORBIDDEN');
+    if (!condition) throw createChallengeError('ERR_AUTH_FORBIDDEN', this.#read().realm);
   }
 }
 

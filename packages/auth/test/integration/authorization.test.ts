@@ -126,13 +126,17 @@ describe('authorization', () => {
 
       expect(res.status).to.equal(403);
       expect(res.body.code).to.equal('ERR_AUTH_FORBIDDEN');
+      expect(res.headers['www-authenticate']).to.equal(
+        'Bearer realm="api", error="insufficient_scope"',
+      );
     });
 
-    it('maps requireAuthenticated for an anonymous caller to 401', async () => {
+    it('maps requireAuthenticated for an anonymous caller to 401 with a Bearer challenge', async () => {
       const res = await call('/maybe/optional', undefined);
 
       expect(res.status).to.equal(401);
       expect(res.body.code).to.equal('ERR_AUTH_TOKEN_MISSING');
+      expect(res.headers['www-authenticate']).to.equal('Bearer');
     });
 
     it('fills the context on an @optionalAuth route when a valid token is sent', async () => {
