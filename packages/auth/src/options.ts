@@ -335,7 +335,7 @@ const ALGORITHM_BY_CURVE: Readonly<Record<string, string>> = {
  * ES256 and RS256. Never a symmetric one.
  */
 function deriveAlgorithms(keys: KeySourceOptions | undefined): string[] {
-  const listed = (keys as { jwks?: { keys?: unknown } } | undefined)?.jwks?.keys;
+  const listed = listLocalKeys(keys);
 
   if (!Array.isArray(listed)) return DEFAULT_ALGORITHMS;
 
@@ -345,6 +345,20 @@ function deriveAlgorithms(keys: KeySourceOptions | undefined): string[] {
   );
 
   return usable.length > 0 ? [...new Set(usable)] : DEFAULT_ALGORITHMS;
+}
+
+/** The keys of a local JWKS or of `publicKeys`; `undefined` for remote sources. */
+function listLocalKeys(keys: KeySourceOptions | undefined): unknown {
+  const local = keys as { jwks?: { keys?: unknown }; publicKeys?: unknown } | undefined;
+
+  if (local?.publicKeys === undefined) return local?.jwks?.keys;
+
+  try {
+    return convertPublicKeys(local.publicKeys).keys;
+  } catch {
+    // Bad keys are reported, naming the option, when the keys themselves are resolved.
+    return undefined;
+  }
 }
 
 function impliedAlgorithm(key: KeyShape): string | undefined {

@@ -245,6 +245,18 @@ describe('resolveOptions without "algorithms"', () => {
     });
   }
 
+  it('derives RS256 from a single RSA public key in PEM form', () => {
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({
+      format: 'pem',
+      type: 'spki',
+    });
+    const options = withOptions({ algorithms: undefined, keys: { publicKeys: [pem] } });
+
+    const resolved = resolveOptions(options);
+
+    expect(resolved.algorithms).to.deep.equal(['RS256']);
+  });
+
   it('never derives a symmetric algorithm, and refuses a secret key in the JWKS', () => {
     const keys = [{ kty: 'oct', k: 'c2VjcmV0', alg: 'HS256' }, EC_JWK];
     const options = withOptions({ algorithms: undefined, keys: { jwks: { keys } } });

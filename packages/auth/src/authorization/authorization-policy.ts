@@ -20,7 +20,8 @@ export interface AuthorizationRequest {
 
 /**
  * A named authorization rule for `@authorize(Policy)`, resolved from the
- * container (bound as a singleton if the application did not bind it). Return
+ * container (bound transient, a new instance per request, if the application
+ * did not bind it). Return
  * `false` to answer 403; throw an `AuthError` or `HttpError` for another
  * answer. May be async, for ownership checks against a store.
  *

@@ -8,7 +8,7 @@ import { AUTHORIZATION_POLICIES } from '../metadata.js';
  * Runs named policy classes, resolved from the container, after the token is
  * verified and role, scope and group requirements hold. Several policies in
  * one decorator, and stacked decorators, must all allow. A method's
- * `@authorize` replaces its class's.
+ * `@authorize` adds to its class's (and base classes'): all must allow.
  *
  * @example
  * ```ts

@@ -29,7 +29,7 @@ function createRequirement(
 
 /**
  * Requires the caller to have any one of `roles`. Stacked decorators must all
- * hold; a method's requirement replaces its class's.
+ * hold; a method's requirement adds to its class's (and base classes').
  *
  * @example
  * ```ts

@@ -36,10 +36,9 @@ function describeOperation(operation: OpenApiOperation, policy: RoutePolicy): vo
     return;
   }
 
-  const scopes = [...new Set(policy.scopes.flat())];
-  const bearer = { [BEARER_SCHEME]: scopes };
+  const bearer = listScopeSets(policy.scopes).map((scopes) => ({ [BEARER_SCHEME]: scopes }));
 
-  operation['security'] = policy.mode === 'optional' ? [{}, bearer] : [bearer];
+  operation['security'] = policy.mode === 'optional' ? [{}, ...bearer] : bearer;
   operation.responses['401'] = {
     description: 'Missing or invalid bearer token.',
     content: PROBLEM,
@@ -54,6 +53,26 @@ function describeOperation(operation: OpenApiOperation, policy: RoutePolicy): vo
     groups: policy.groups,
     authorize: policy.policies.map((each) => each.name),
   };
+}
+
+// Past this many combinations the document lists the union instead (an approximation).
+const MAX_SCOPE_SETS = 16;
+
+/**
+ * The scope sets that satisfy the route, one OpenAPI security requirement
+ * each: `@requiresScope('a', 'b')` is `[a]` or `[b]`, and a second stacked
+ * requirement multiplies the choices. An empty route needs `[]`.
+ */
+function listScopeSets(requirements: RoutePolicy['scopes']): string[][] {
+  let sets: string[][] = [[]];
+
+  for (const alternatives of requirements) {
+    sets = sets.flatMap((set) => alternatives.map((scope) => [...new Set([...set, scope])].sort()));
+
+    if (sets.length > MAX_SCOPE_SETS) return [[...new Set(requirements.flat())]];
+  }
+
+  return sets;
 }
 
 function hasChecks(policy: RoutePolicy): boolean {

@@ -17,6 +17,7 @@ class DocsController {
   @get('/open') @allowAnonymous() open() {}
   @get('/maybe') @optionalAuth() maybe() {}
   @get('/closed') @requiresRole('admin') @requiresScope('notes:read', 'notes:write') closed() {}
+  @get('/stacked') @requiresScope('a', 'b') @requiresScope('c') stacked() {}
 }
 
 // The real generator of core, with auth installed as a plugin.
@@ -55,9 +56,24 @@ describe('auth in the OpenAPI document', () => {
 
     const closed = operation(document, '/docs/closed');
 
-    expect(closed['security']).to.deep.equal([{ bearerAuth: ['notes:read', 'notes:write'] }]);
+    // Either scope will do, so each is its own security requirement.
+    expect(closed['security']).to.deep.equal([
+      { bearerAuth: ['notes:read'] },
+      { bearerAuth: ['notes:write'] },
+    ]);
     expect(closed.responses).to.include.keys('401', '403');
     expect(closed.responses['403']?.['description']).to.include('role admin');
+  });
+
+  it('multiplies stacked scope requirements into every satisfying set', async () => {
+    const document = await generateDocument();
+
+    const stacked = operation(document, '/docs/stacked');
+
+    expect(stacked['security']).to.deep.equal([
+      { bearerAuth: ['a', 'c'] },
+      { bearerAuth: ['b', 'c'] },
+    ]);
   });
 
   it('adds the bearer security scheme to the document', async () => {
