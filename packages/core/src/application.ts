@@ -265,56 +265,94 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
   const matcher = new RouteMatcher(routes, options.routing);
 
   assertNoShadowedRoutes(routes, matcher);
-
   bindDefaults(container, controllers);
 
   const logger = container.get<Logger>(LOGGER);
-  const middleware: Middleware[] = [];
-  const annotators: RouteAnnotator[] = [];
-  const shutdownHooks: ShutdownHook[] = [];
-  const contributors: OpenApiContributor[] = [];
+  const installed = await installUse(options.use ?? [], { container, routes, logger });
+  bindOpenApiGenerator(container, routes, installed.contributors);
+
+  const koa = buildPipeline({ container, logger, matcher, routes, bodyLimit, installed });
+  const { annotators, shutdownHooks } = installed;
+  const app = new PorticoApplication({ koa, container, routes, annotators, shutdownHooks, logger });
+
+  logger.info({ routes: app.routeTable }, 'route table');
+  return app;
+}
+
+/** What the `use` entries contributed, in order. */
+interface Installed {
+  readonly middleware: Middleware[];
+  readonly annotators: RouteAnnotator[];
+  readonly shutdownHooks: ShutdownHook[];
+  readonly contributors: OpenApiContributor[];
+}
+
+type HostBase = Pick<PluginHost, 'container' | 'routes' | 'logger'>;
+
+/** Installs plugins and collects plain middleware, keeping their order. */
+async function installUse(
+  entries: readonly (Middleware | PorticoPlugin)[],
+  base: HostBase,
+): Promise<Installed> {
+  const installed: Installed = {
+    middleware: [],
+    annotators: [],
+    shutdownHooks: [],
+    contributors: [],
+  };
   const host: PluginHost = {
-    container,
-    routes,
-    logger,
-    use: (each) => middleware.push(each),
-    annotateRoutes: (annotator) => annotators.push(annotator),
-    onClose: (hook) => shutdownHooks.push(hook),
-    contributeOpenApi: (contributor) => contributors.push(contributor),
+    ...base,
+    use: (each) => installed.middleware.push(each),
+    annotateRoutes: (annotator) => installed.annotators.push(annotator),
+    onClose: (hook) => installed.shutdownHooks.push(hook),
+    contributeOpenApi: (contributor) => installed.contributors.push(contributor),
   };
 
-  const plugins = (options.use ?? []).filter((entry) => isPlugin(entry));
+  const plugins = entries.filter((entry) => isPlugin(entry));
   const pluginIds = plugins.flatMap((plugin) => (plugin.id === undefined ? [] : [plugin.id]));
-  assertRequiredPlugins(routes, new Set(pluginIds));
+  assertRequiredPlugins(base.routes, new Set(pluginIds));
 
-  for (const entry of options.use ?? []) {
+  for (const entry of entries) {
     if (isPlugin(entry)) await entry.install(host);
-    else middleware.push(assertMiddleware(entry));
+    else installed.middleware.push(assertMiddleware(entry));
   }
 
-  if (!container.isBound(OPENAPI_GENERATOR)) {
-    const generator = createOpenApiGenerator(routes, contributors);
-    container.bind<OpenApiGenerator>(OPENAPI_GENERATOR).toConstantValue(generator);
-  }
+  return installed;
+}
 
+function bindOpenApiGenerator(
+  container: Container,
+  routes: readonly RouteDefinition[],
+  contributors: readonly OpenApiContributor[],
+): void {
+  if (container.isBound(OPENAPI_GENERATOR)) return;
+
+  const generator = createOpenApiGenerator(routes, contributors);
+  container.bind<OpenApiGenerator>(OPENAPI_GENERATOR).toConstantValue(generator);
+}
+
+interface PipelineParts {
+  readonly container: Container;
+  readonly logger: Logger;
+  readonly matcher: RouteMatcher;
+  readonly routes: readonly RouteDefinition[];
+  readonly bodyLimit: number;
+  readonly installed: Installed;
+}
+
+/** The Koa app with the stages of DESIGN.md, in their published order. */
+function buildPipeline(parts: PipelineParts): Koa {
+  const { container, logger, matcher, routes, bodyLimit } = parts;
   const routeMiddleware = (route: RouteDefinition) => resolveRouteMiddleware(route, container);
   const koa = new Koa();
+
   koa.use(createErrorBoundary(logger, container.get<ErrorFormatter>(ERROR_FORMATTER)));
   koa.use(createRequestContextStage(logger));
   koa.use(createRouteResolutionStage(matcher));
-  middleware.forEach((each) => koa.use(each));
+  parts.installed.middleware.forEach((each) => koa.use(each));
   koa.use(createDispatchStage(routes, { container, bodyLimit, routeMiddleware }));
 
-  const app = new PorticoApplication({
-    koa,
-    container,
-    routes,
-    annotators,
-    shutdownHooks,
-    logger,
-  });
-  logger.info({ routes: app.routeTable }, 'route table');
-  return app;
+  return koa;
 }
 
 function listControllers(options: ApplicationOptions): readonly ControllerClass[] {

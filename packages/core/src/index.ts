@@ -1,3 +1,5 @@
+// The one side effect of the package (hence "sideEffects": true): decorators
+// and inversify read `design:*` metadata through the reflect-metadata API.
 import 'reflect-metadata';
 
 export {
@@ -6,8 +8,8 @@ export {
   type ApplicationOptions,
   type CloseOptions,
   type ListenOptions,
-  type ShutdownSignalOptions,
   type RouteTableRow,
+  type ShutdownSignalOptions,
 } from './application.js';
 export { createContextKey, type ContextKey } from './context/context-key.js';
 export { RequestContext } from './context/request-context.js';

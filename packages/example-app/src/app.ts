@@ -75,9 +75,9 @@ export async function startExampleApp(
 
 function answerStarting(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(503, { 'Content-Type': 'application/problem+json', 'Retry-After': '1' });
-  res.end(
-    JSON.stringify({ title: 'Service Unavailable', status: 503, code: 'ERR_EXAMPLE_STARTING' }),
-  );
+  const code = 'ERR_EXAMPLE_STARTING';
+  const type = `urn:portico:problem:${code}`;
+  res.end(JSON.stringify({ type, title: 'Service Unavailable', status: 503, code }));
 }
 
 async function buildApp(
