@@ -35,6 +35,7 @@ import {
   type ShutdownHook,
 } from './plugin.js';
 import type { ControllerClass, RouteDefinition } from './routing/route-definition.js';
+import { assertNoAmbiguousRoutes } from './routing/assert-no-ambiguous-routes.js';
 import { assertNoShadowedRoutes } from './routing/assert-no-shadowed-routes.js';
 import { assertRequiredPlugins } from './routing/assert-required-plugins.js';
 import { RouteMatcher } from './routing/route-matcher.js';
@@ -265,6 +266,7 @@ export async function createApplication(options: ApplicationOptions): Promise<Po
   const matcher = new RouteMatcher(routes, options.routing);
 
   assertNoShadowedRoutes(routes, matcher);
+  assertNoAmbiguousRoutes(routes, options.routing?.caseSensitive ?? true);
   bindDefaults(container, controllers);
 
   const logger = container.get<Logger>(LOGGER);
