@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { expect } from 'chai';
 
 import { startExampleApp, type RunningExample } from '../../src/app.js';
@@ -166,5 +167,17 @@ describe('example app notes, OpenAPI and docs', () => {
     expect(paths).to.include.members(['/api/notes', '/api/notes/{id}', '/api/health']);
     expect(docs.status).to.equal(200);
     expect(docs.headers.get('content-type')).to.include('text/html');
+  });
+
+  it('serves a document, auth security included, that validates against OpenAPI 3.1', async () => {
+    const document = await send('GET', '/openapi.json');
+
+    const result = await new Validator().validate(document.body as Record<string, unknown>);
+    const notes = (document.body as { paths: Record<string, Record<string, object>> }).paths;
+
+    expect(result.errors ?? []).to.deep.equal([]);
+    expect(result.valid).to.equal(true);
+    expect(notes['/api/notes']?.['get']).to.have.deep.property('security', [{ bearerAuth: [] }]);
+    expect(notes['/api/health']?.['get']).to.have.deep.property('security', []);
   });
 });
