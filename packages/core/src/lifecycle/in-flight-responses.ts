@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 /**
  * The responses a server is still writing, so that a graceful shutdown can
  * ask their clients not to reuse the connection. Costs one `Set` entry and
- * two listeners per request.
+ * one listener per request.
  */
 export class InFlightResponses {
   readonly #responses = new Set<ServerResponse>();
@@ -15,7 +15,7 @@ export class InFlightResponses {
     };
 
     this.#responses.add(res);
-    res.once('finish', remove);
+    // Node emits 'close' on every response, after 'finish' or on an abort.
     res.once('close', remove);
   }
 
