@@ -382,6 +382,11 @@ function assertLocalKeys(
     fail(`"${name}" contains a private or secret key; give public keys only.`);
   }
 
+  // jose refuses RSA keys under 2048 bits; say so now rather than 401 every token.
+  if (listed.some((key) => isShortRsaKey(key))) {
+    fail(`"${name}" contains an RSA key shorter than 2048 bits.`);
+  }
+
   // Encryption keys and keys not allowed to verify are left out, not trusted.
   const keys = listed.filter((key) => isVerificationKey(key));
   const unusable = algorithms.find((algorithm) => !keys.some((key) => fitsKey(algorithm, key)));
@@ -391,6 +396,14 @@ function assertLocalKeys(
   }
 
   return { keys: keys as JSONWebKeySet['keys'] };
+}
+
+function isShortRsaKey(key: KeyShape): boolean {
+  const modulus = (key as { n?: unknown }).n;
+
+  if (key.kty !== 'RSA' || typeof modulus !== 'string') return false;
+
+  return Buffer.from(modulus, 'base64url').length * 8 < 2048;
 }
 
 function isVerificationKey(key: KeyShape): boolean {

@@ -33,6 +33,22 @@ describe('resolveOptions', () => {
       names: 'private or secret',
     },
     {
+      name: 'an RSA key under 2048 bits (final red-team pass, finding 4)',
+      options: withOptions({
+        algorithms: ['RS256'],
+        keys: {
+          jwks: {
+            keys: [
+              generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({
+                format: 'jwk',
+              }),
+            ],
+          },
+        },
+      }),
+      names: 'shorter than 2048 bits',
+    },
+    {
       name: 'only an encryption key',
       options: withOptions({ keys: { jwks: { keys: [{ ...EC_JWK, use: 'enc' }] } } }),
       names: 'no verification key',

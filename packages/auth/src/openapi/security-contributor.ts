@@ -69,6 +69,8 @@ function listScopeSets(requirements: RoutePolicy['scopes']): string[][] {
   for (const alternatives of requirements) {
     sets = sets.flatMap((set) => alternatives.map((scope) => [...new Set([...set, scope])].sort()));
 
+    sets = [...new Map(sets.map((set) => [set.join(' '), set])).values()];
+
     if (sets.length > MAX_SCOPE_SETS) return [[...new Set(requirements.flat())]];
   }
 

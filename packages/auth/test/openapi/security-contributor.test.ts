@@ -18,6 +18,7 @@ class DocsController {
   @get('/maybe') @optionalAuth() maybe() {}
   @get('/closed') @requiresRole('admin') @requiresScope('notes:read', 'notes:write') closed() {}
   @get('/stacked') @requiresScope('a', 'b') @requiresScope('c') stacked() {}
+  @get('/twice') @requiresScope('a', 'b') @requiresScope('a', 'b') twice() {}
 }
 
 // The real generator of core, with auth installed as a plugin.
@@ -73,6 +74,18 @@ describe('auth in the OpenAPI document', () => {
     expect(stacked['security']).to.deep.equal([
       { bearerAuth: ['a', 'c'] },
       { bearerAuth: ['b', 'c'] },
+    ]);
+  });
+
+  it('lists each scope set once (final red-team pass, finding 6)', async () => {
+    const document = await generateDocument();
+
+    const twice = operation(document, '/docs/twice');
+
+    expect(twice['security']).to.deep.equal([
+      { bearerAuth: ['a'] },
+      { bearerAuth: ['a', 'b'] },
+      { bearerAuth: ['b'] },
     ]);
   });
 

@@ -115,8 +115,11 @@ const STATUS_CODES: Readonly<Record<number, keyof typeof CORE_ERROR_CODES>> = {
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
 
-  const candidate = (typeof error === 'object' && error !== null ? error : {}) as KoaStyleError;
-  const status = typeof candidate.status === 'number' ? candidate.status : 500;
+  // Only Error instances (Koa's ctx.throw, http-errors) may pick a status: a
+  // plain object with `status` is as likely a leaked upstream response.
+  const candidate = (error instanceof Error ? error : {}) as KoaStyleError;
+  const offeredStatus = typeof candidate.status === 'number' ? candidate.status : 500;
+  const status = HTTP_STATUS_TEXTS[offeredStatus] === undefined ? 500 : offeredStatus;
   const isClientError = Number.isInteger(status) && status >= 400 && status < 500;
   // A client error without a code of its own (429, 422 …) keeps its status.
   const code = STATUS_CODES[status] ?? (isClientError ? 'ERR_CORE_CLIENT_ERROR' : undefined);

@@ -26,6 +26,9 @@ export function describeShape(path: string, caseSensitive: boolean): string {
  * only a leading `*` let `/admin/p*rest` sort before, and shadow, `/admin/panel`
  * (red-team round 2, finding 1). A backslash escapes the next character.
  */
+const BARE_PARAMETER = /^:[A-Za-z0-9_]+$/;
+const MIXED_PARAMETER = 0.5;
+
 function rankSegment(segment: string): number {
   let rank = 0;
 
@@ -37,7 +40,9 @@ function rankSegment(segment: string): number {
     else if (char === ':') rank = 1;
   }
 
-  return rank;
+  // A parameter with literal text around it (`:id.json`, `admin-:id`) takes
+  // fewer values than a bare one, so it is tried first.
+  return rank === 1 && !BARE_PARAMETER.test(segment) ? MIXED_PARAMETER : rank;
 }
 
 /**

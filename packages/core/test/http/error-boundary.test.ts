@@ -51,6 +51,18 @@ class FailingController {
     context.throw(429, 'Slow down.');
   }
 
+  @get('/plain-object')
+  plainObject() {
+    // An upstream client's error object, not an Error.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    throw { status: 401, expose: true, message: 'upstream token expired for svc-account xyz' };
+  }
+
+  @get('/unknown-status')
+  unknownStatus(@ctx() context: Context) {
+    context.throw(499, 'made up');
+  }
+
   @get('/known')
   known() {
     throw new NotFoundError('That note does not exist.');
@@ -112,6 +124,22 @@ describe('error boundary', () => {
     ]);
     expect(logger.lines.filter((line) => line.level === 'error')).to.deep.equal([]);
   });
+
+  const untrusted = [
+    { path: '/fail/plain-object', why: 'a thrown plain object with a status' },
+    { path: '/fail/unknown-status', why: 'a status HTTP does not define' },
+  ];
+
+  for (const { path, why } of untrusted) {
+    it(`answers ${why} with a generic 500 (final red-team pass, finding 2)`, async () => {
+      const { app } = await createFailingApp();
+
+      const res = await request(app.callback()).get(path);
+
+      expect([res.status, res.body.code]).to.deep.equal([500, 'ERR_CORE_INTERNAL']);
+      expect(JSON.stringify(res.body)).to.not.include('svc-account');
+    });
+  }
 
   it('uses a rebound ERROR_FORMATTER for the body', async () => {
     const formatter: ErrorFormatter = (error, requestId) => ({

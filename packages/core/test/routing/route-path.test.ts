@@ -115,3 +115,39 @@ describe('compareSpecificity with wildcards and parameters inside a segment', ()
     expect(sorted.map((each) => each.path)).to.deep.equal(['/a/b\\*c', '/a/:id']);
   });
 });
+
+@controller('/files')
+class FilesController {
+  @get('/:name')
+  byName() {
+    return { handler: 'byName' };
+  }
+
+  @get('/:id.json')
+  asJson() {
+    return { handler: 'asJson' };
+  }
+
+  @get('/admin-:id')
+  admin() {
+    return { handler: 'admin' };
+  }
+}
+
+describe('parameters with literal text around them (final red-team pass, finding 1)', () => {
+  const cases = [
+    { path: '/files/report.json', handler: 'asJson' },
+    { path: '/files/admin-7', handler: 'admin' },
+    { path: '/files/report', handler: 'byName' },
+  ];
+
+  for (const { path, handler } of cases) {
+    it(`serves ${path} from the ${handler} route, before the bare parameter`, async () => {
+      const app = await createApplication({ controllers: [FilesController] });
+
+      const res = await request(app.callback()).get(path);
+
+      expect(res.body).to.deep.equal({ handler });
+    });
+  }
+});
