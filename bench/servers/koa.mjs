@@ -4,15 +4,11 @@ import Router from '@koa/router';
 import { jwtVerify } from 'jose';
 import Koa from 'koa';
 
-import { announce, importVerifyKey, readBearer, readBenchEnv } from './shared.mjs';
+import { announce, importVerifyKey, readBearer, readBenchEnv, verifyOptionsOf } from './shared.mjs';
 
 const config = readBenchEnv();
 const key = await importVerifyKey(config);
-const verifyOptions = {
-  issuer: config.issuer,
-  audience: config.audience,
-  algorithms: [config.alg],
-};
+const verifyOptions = verifyOptionsOf(config);
 
 async function authenticate(ctx, next) {
   if (ctx.path === '/health') return next();

@@ -3,15 +3,11 @@ import { createServer } from 'node:http';
 
 import { jwtVerify } from 'jose';
 
-import { announce, importVerifyKey, readBearer, readBenchEnv } from './shared.mjs';
+import { announce, importVerifyKey, readBearer, readBenchEnv, verifyOptionsOf } from './shared.mjs';
 
 const config = readBenchEnv();
 const key = await importVerifyKey(config);
-const verifyOptions = {
-  issuer: config.issuer,
-  audience: config.audience,
-  algorithms: [config.alg],
-};
+const verifyOptions = verifyOptionsOf(config);
 const USER_PATH = /^\/users\/([^/]+)$/;
 
 function send(res, status, body, headers = {}) {

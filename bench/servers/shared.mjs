@@ -36,6 +36,11 @@ export function verifyKeyAsPem(config) {
 }
 
 /** Reads the Bearer token of an Authorization header, or undefined. */
+/** The jose verify options every jose-based bench server uses. */
+export function verifyOptionsOf(config) {
+  return { issuer: config.issuer, audience: config.audience, algorithms: [config.alg] };
+}
+
 export function readBearer(header) {
   if (typeof header !== 'string' || !header.startsWith('Bearer ')) return undefined;
 

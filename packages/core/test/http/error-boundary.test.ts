@@ -78,6 +78,20 @@ async function createFailingApp(setup: (container: Container) => void = () => un
   return { app, logger };
 }
 
+/** An app whose error formatter records what it was given, then formats as usual. */
+async function createSpiedApp() {
+  const seen: HttpError[] = [];
+  const formatter: ErrorFormatter = (error, requestId) => {
+    seen.push(error);
+    return defaultErrorFormatter(error, requestId);
+  };
+  const { app } = await createFailingApp((container) => {
+    container.bind(ERROR_FORMATTER).toConstantValue(formatter);
+  });
+
+  return { app, seen };
+}
+
 describe('error boundary', () => {
   it('answers an unexpected error with a generic 500 problem', async () => {
     const { app } = await createFailingApp();
@@ -175,14 +189,7 @@ describe('error boundary', () => {
   });
 
   it('hides the message and cause of a thrown 5xx HttpError from a custom formatter', async () => {
-    const seen: HttpError[] = [];
-    const formatter: ErrorFormatter = (error, requestId) => {
-      seen.push(error);
-      return defaultErrorFormatter(error, requestId);
-    };
-    const { app } = await createFailingApp((container) => {
-      container.bind(ERROR_FORMATTER).toConstantValue(formatter);
-    });
+    const { app, seen } = await createSpiedApp();
 
     const res = await request(app.callback()).get('/fail/unavailable');
 
@@ -193,14 +200,7 @@ describe('error boundary', () => {
   });
 
   it('gives a custom formatter the thrown HttpError itself below 500', async () => {
-    const seen: HttpError[] = [];
-    const formatter: ErrorFormatter = (error, requestId) => {
-      seen.push(error);
-      return defaultErrorFormatter(error, requestId);
-    };
-    const { app } = await createFailingApp((container) => {
-      container.bind(ERROR_FORMATTER).toConstantValue(formatter);
-    });
+    const { app, seen } = await createSpiedApp();
 
     await request(app.callback()).get('/fail/known');
 
